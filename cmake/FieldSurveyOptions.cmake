@@ -1,0 +1,25 @@
+# One INTERFACE target carries the language standard, warnings and Qt string-safety defines for
+# every project target. Link it PRIVATE; it is never installed.
+add_library(fs_project_options INTERFACE)
+target_compile_features(fs_project_options INTERFACE cxx_std_20)
+target_compile_options(fs_project_options INTERFACE -Wall -Wextra -Wpedantic)
+if(FIELDSURVEY_WERROR)
+    target_compile_options(fs_project_options INTERFACE -Werror)
+endif()
+target_compile_definitions(fs_project_options INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_URL_CAST_FROM_STRING
+    QT_USE_QSTRINGBUILDER
+    QT_NO_FOREACH
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+
+if(FIELDSURVEY_SANITIZE)
+    set(_fs_sanitize -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_compile_options(fs_project_options INTERFACE ${_fs_sanitize})
+    target_link_options(fs_project_options INTERFACE ${_fs_sanitize})
+endif()
+
+set(CMAKE_AUTOMOC ON)
+set(CMAKE_AUTOUIC OFF)
+set(CMAKE_AUTORCC OFF)
