@@ -1,0 +1,33 @@
+#include "error.h"
+
+namespace fs {
+
+QString errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Io:
+        return QStringLiteral("io");
+    case ErrorCode::NotASurvey:
+        return QStringLiteral("not_a_survey");
+    case ErrorCode::SchemaTooNew:
+        return QStringLiteral("schema_too_new");
+    case ErrorCode::Database:
+        return QStringLiteral("database");
+    case ErrorCode::ReadOnly:
+        return QStringLiteral("read_only");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::InvalidData:
+        return QStringLiteral("invalid_data");
+    case ErrorCode::InvalidArgument:
+        return QStringLiteral("invalid_argument");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString describe(const Error &error)
+{
+    return errorCodeName(error.code) + QStringLiteral(": ") + error.detail;
+}
+
+} // namespace fs

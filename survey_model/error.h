@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QString>
+
+#include <tl/expected.hpp>
+
+namespace fs {
+
+// What went wrong, as a code the application maps to a translated message. The detail is for the
+// log and for developers (file names, SQL errors); it never carries a secret.
+enum class ErrorCode {
+    Io,              // a file could not be read or written
+    NotASurvey,      // the file is not a FieldSurvey survey (.fsv)
+    SchemaTooNew,    // the survey was written by a newer FieldSurvey
+    Database,        // SQLite reported an error
+    ReadOnly,        // a write was attempted on a survey opened read-only
+    NotFound,        // the requested record does not exist
+    InvalidData,     // input that does not have the expected shape (JSON, workbook, device output)
+    InvalidArgument, // a caller passed a value the API does not accept
+};
+
+struct Error
+{
+    ErrorCode code;
+    QString detail;
+};
+
+// The stable name of a code, for logs and the command line ("schema_too_new").
+[[nodiscard]] QString errorCodeName(ErrorCode code);
+
+// "code: detail", for logs.
+[[nodiscard]] QString describe(const Error &error);
+
+template <typename T>
+using Result = tl::expected<T, Error>;
+
+[[nodiscard]] inline tl::unexpected<Error> fail(ErrorCode code, QString detail)
+{
+    return tl::unexpected<Error>(Error{code, std::move(detail)});
+}
+
+} // namespace fs

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "schedulestep.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace fs::model {
+
+// One day of the visit with its schedule; a survey with many lines spans two days.
+struct VisitDay
+{
+    qint64 id = 0;
+    QString uuid;
+    int dayNo = 1;
+    QDate date; // invalid until planned
+    QString note;
+    QList<ScheduleStep> steps;
+
+    friend bool operator==(const VisitDay &, const VisitDay &) = default;
+};
+
+} // namespace fs::model
