@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace fs::collect {
+
+Q_DECLARE_LOGGING_CATEGORY(lcSsh)    // fs.collect.ssh
+Q_DECLARE_LOGGING_CATEGORY(lcSerial) // fs.collect.serial
+
+} // namespace fs::collect
