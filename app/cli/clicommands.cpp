@@ -1,0 +1,187 @@
+#include "clicommands.h"
+
+#include "buildinfo.h"
+#include "connectivitymonitor.h"
+#include "database.h"
+#include "demosurvey.h"
+#include "migrator.h"
+#include "sshlibrary.h"
+#include "surveyjson.h"
+#include "surveystore.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <functional>
+
+namespace fs::cli {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int failWith(const fs::Error &error)
+{
+    err() << "fieldsurvey-cli: " << describe(error) << Qt::endl;
+    return Commands::kFailed;
+}
+
+int usage(const QString &message, const QCommandLineParser &parser)
+{
+    err() << "fieldsurvey-cli: " << message << "\n\n" << parser.helpText() << Qt::flush;
+    return Commands::kUsageError;
+}
+
+// Parses a subcommand's own arguments; false (with a usage message printed) on error.
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("fieldsurvey-cli ") + command} + arguments)) {
+        usage(parser.errorText(), parser);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText() << Qt::flush;
+        return false;
+    }
+    return true;
+}
+
+int info(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print the versions of FieldSurvey and its components."));
+    if (!parse(parser, QStringLiteral("info"), arguments))
+        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+    out() << "FieldSurvey " << fs::buildinfo::kVersion << '\n'
+          << "survey schema " << fs::model::Migrator::latestVersion() << '\n'
+          << "Qt " << qVersion() << '\n'
+          << "SQLite " << fs::model::Database::sqliteVersion() << '\n'
+          << "libssh " << fs::collect::SshLibrary::version() << Qt::endl;
+    return Commands::kOk;
+}
+
+int demo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write the built-in demo survey to a new file."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The survey file to create (.fsv)."));
+    if (!parse(parser, QStringLiteral("demo"), arguments))
+        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+    if (parser.positionalArguments().size() != 1)
+        return usage(QStringLiteral("demo needs exactly one file"), parser);
+    const QString path = parser.positionalArguments().constFirst();
+    if (QFileInfo::exists(path))
+        return failWith({ErrorCode::Io, QStringLiteral("%1 exists already; not overwriting it").arg(path)});
+    auto store = fs::model::DemoSurvey::createOrReplace(path);
+    if (!store)
+        return failWith(store.error());
+    out() << "wrote " << path << Qt::endl;
+    return Commands::kOk;
+}
+
+int show(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print a survey: a summary, or everything as JSON."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The survey file (.fsv)."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the whole survey as JSON."));
+    parser.addOption(jsonOption);
+    if (!parse(parser, QStringLiteral("show"), arguments))
+        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+    if (parser.positionalArguments().size() != 1)
+        return usage(QStringLiteral("show needs exactly one survey file"), parser);
+
+    auto store = fs::model::SurveyStore::open(parser.positionalArguments().constFirst(),
+                                              fs::model::SurveyStore::OpenMode::ReadOnly);
+    if (!store)
+        return failWith(store.error());
+    auto data = (*store)->load();
+    if (!data)
+        return failWith(data.error());
+    if (parser.isSet(jsonOption)) {
+        out() << QString::fromUtf8(fs::model::SurveyJson::toBytes(*data)) << Qt::flush;
+        return Commands::kOk;
+    }
+    const auto &h = data->hospital;
+    out() << h.name << " (" << h.code << ")\n"
+          << "survey " << data->survey.uuid << ", schema " << (*store)->schemaVersion() << '\n'
+          << "lines: " << data->connectionPoints.size() << '\n';
+    for (const auto &line : data->connectionPoints)
+        out() << "  " << line.cafId << "  No." << line.lineNo << "  " << line.purpose << "  " << line.connectionType
+              << "  devices: " << line.devices.size() << '\n';
+    out() << "terminals: " << data->terminals.size() << '\n';
+    for (const auto &t : data->terminals)
+        out() << "  " << t.terminalNo << "  " << t.hostname << "  " << t.ip << "  " << t.systemType << '\n';
+    out() << Qt::flush;
+    return Commands::kOk;
+}
+
+int network(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Print the network state the app shows in its status bar: offline, local_network or online."));
+    if (!parse(parser, QStringLiteral("network"), arguments))
+        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+    const fs::sync::ConnectivityMonitor monitor;
+    out() << fs::sync::connectivityKey(monitor.connectivity()) << " (" << monitor.source() << ')' << Qt::endl;
+    return Commands::kOk;
+}
+
+struct Command
+{
+    const char *name;
+    const char *help;
+    std::function<int(const QStringList &)> run;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {"show", "print a survey (summary, or --json)", show},
+        {"demo", "write the built-in demo survey to a new file", demo},
+        {"info", "print versions of FieldSurvey and its components", info},
+        {"network", "print the network state (offline / local_network / online)", network},
+    };
+    return list;
+}
+
+} // namespace
+
+QString Commands::description()
+{
+    return QStringLiteral("FieldSurvey command-line tool: surveys without the GUI.");
+}
+
+QString Commands::summary()
+{
+    QString text = QStringLiteral("One of:");
+    for (const Command &c : commands())
+        text += QStringLiteral("\n  %1  %2").arg(QString::fromLatin1(c.name), -8).arg(QString::fromLatin1(c.help));
+    text += QStringLiteral("\n'fieldsurvey-cli <command> --help' describes a command.");
+    return text;
+}
+
+int Commands::run(const QString &command, const QStringList &arguments)
+{
+    for (const Command &c : commands()) {
+        if (command == QLatin1StringView(c.name))
+            return c.run(arguments);
+    }
+    err() << "fieldsurvey-cli: unknown command '" << command << "'\n" << summary() << Qt::endl;
+    return kUsageError;
+}
+
+} // namespace fs::cli

@@ -1,0 +1,33 @@
+// fieldsurvey-cli: FieldSurvey without a GUI. A QCoreApplication: no widgets, no display needed.
+#include "clicommands.h"
+
+#include "buildinfo.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fieldsurvey-cli"));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(fs::buildinfo::kOrganizationName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(fs::buildinfo::kVersion));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(fs::cli::Commands::description());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), fs::cli::Commands::summary(), QStringLiteral("<command>"));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.process(app);
+
+    QStringList arguments = parser.positionalArguments();
+    if (arguments.isEmpty()) {
+        std::fputs(qPrintable(parser.helpText()), stderr);
+        return fs::cli::Commands::kUsageError;
+    }
+    const QString command = arguments.takeFirst();
+    return fs::cli::Commands::run(command, arguments);
+}

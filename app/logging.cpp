@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace fs::app {
+
+Q_LOGGING_CATEGORY(lcUi, "fs.app.ui")
+
+} // namespace fs::app

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "error.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace fs::model {
+class ConnectionPointTableModel;
+class ScheduleTableModel;
+class SurveyStore;
+class TerminalTableModel;
+} // namespace fs::model
+
+namespace fs::sync {
+class ConnectivityMonitor;
+enum class Connectivity;
+} // namespace fs::sync
+
+namespace fs::app {
+
+// The investigator's main window: the hospital header, the day schedule, connection points,
+// terminals and floor plans of one survey, and a status bar that says what is not synced yet and
+// whether there is a network.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows the survey in store; the window owns it from now on.
+    void setSurvey(std::unique_ptr<fs::model::SurveyStore> store);
+    [[nodiscard]] fs::model::SurveyStore *survey() const { return m_store.get(); }
+
+    // Opens a survey file and shows it; on failure shows the error and keeps the current survey.
+    bool openSurveyFile(const QString &path);
+    // Writes a fresh demo survey into the app's data folder and shows it.
+    bool openDemoSurvey();
+
+    // Where the demo survey file lives.
+    [[nodiscard]] static QString demoSurveyPath();
+
+private:
+    void chooseSurveyFile();
+    void showAbout();
+    void reload();
+    void updateSyncStatus();
+    void updateConnectivity(fs::sync::Connectivity connectivity);
+    void showError(const QString &action, const fs::Error &error);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    std::unique_ptr<fs::model::SurveyStore> m_store;
+    fs::model::ScheduleTableModel *m_scheduleModel;
+    fs::model::ConnectionPointTableModel *m_connectionPointModel;
+    fs::model::TerminalTableModel *m_terminalModel;
+    fs::sync::ConnectivityMonitor *m_connectivity;
+    QLabel *m_fileLabel;
+    QLabel *m_unsyncedLabel;
+    QLabel *m_networkLabel;
+};
+
+} // namespace fs::app

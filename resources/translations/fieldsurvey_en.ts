@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>fs::app::MainWindow</name>
+    <message numerus="yes">
+        <source>%n bed(s)</source>
+        <translation>
+            <numerusform>%n bed</numerusform>
+            <numerusform>%n beds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsynced: %n change(s)</source>
+        <translation>
+            <numerusform>Unsynced: %n change</numerusform>
+            <numerusform>Unsynced: %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
