@@ -1,0 +1,170 @@
+#include "testpaths.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(FS_CLI), arguments);
+    Run run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = "timed out";
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+// An environment with no display at all, as on a server or in CI.
+QProcessEnvironment headless()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    // Were a QGuiApplication created, the xcb platform would abort without a display.
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    return env;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void printsVersion()
+    {
+        const Run run = runCli({QStringLiteral("--version")}, headless());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QByteArray("fieldsurvey-cli " FS_EXPECTED_VERSION));
+    }
+
+    void printsHelpWithCommands()
+    {
+        const Run run = runCli({QStringLiteral("--help")}, headless());
+        QCOMPARE(run.exitCode, 0);
+        for (const char *word : {"show", "demo", "info", "network", "--version"})
+            QVERIFY2(run.out.contains(word), word);
+    }
+
+    void unknownCommandIsAUsageError()
+    {
+        const Run run = runCli({QStringLiteral("frobnicate")}, headless());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("unknown command 'frobnicate'"));
+        QCOMPARE(runCli({}, headless()).exitCode, 2);
+    }
+
+    void writesAndShowsTheDemo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.fsv"));
+        Run run = runCli({QStringLiteral("demo"), path}, headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(QFile::exists(path));
+
+        run = runCli({QStringLiteral("show"), path, QStringLiteral("--json")}, headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QJsonParseError error;
+        const QJsonObject json = QJsonDocument::fromJson(run.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(json[QStringLiteral("hospital")][QStringLiteral("name")].toString(), QStringLiteral("さぬき中央病院"));
+        QCOMPARE(json[QStringLiteral("lines")][0][QStringLiteral("caf_id")].toString(), QStringLiteral("CAF0001"));
+        QCOMPARE(json[QStringLiteral("terminals")].toArray().size(), 5);
+
+        run = runCli({QStringLiteral("show"), path}, headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QString::fromUtf8(run.out).contains(QStringLiteral("さぬき中央病院 (3710000001)")));
+
+        // An existing file is never overwritten.
+        const QByteArray before = fs::test::readFile(path);
+        run = runCli({QStringLiteral("demo"), path}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("exists already"));
+        QCOMPARE(fs::test::readFile(path), before);
+    }
+
+    void reportsBadFilesClearly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("garbage.fsv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("garbage");
+        file.close();
+        Run run = runCli({QStringLiteral("show"), path}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("not_a_survey") && run.err.contains(path.toUtf8()), run.err.constData());
+
+        run = runCli({QStringLiteral("show"), dir.filePath(QStringLiteral("missing.fsv"))}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("no such file"), run.err.constData());
+
+        run = runCli({QStringLiteral("show")}, headless());
+        QCOMPARE(run.exitCode, 2);
+    }
+
+    void printsComponentVersions()
+    {
+        const Run run = runCli({QStringLiteral("info")}, headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("FieldSurvey " FS_EXPECTED_VERSION));
+        QVERIFY(run.out.contains("SQLite 3."));
+        QVERIFY(run.out.contains("libssh 0."));
+        QVERIFY(run.out.contains("survey schema 1"));
+    }
+
+    // The dynamic loader lists every shared object it maps, including plugins loaded later.
+    void loadsNoGuiLibraries()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.fsv"));
+        QProcessEnvironment env = headless();
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        const Run run = runCli({QStringLiteral("demo"), path}, env);
+        QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
+        QVERIFY2(run.err.contains("libQt6Core.so"), "LD_DEBUG output missing: the check would be blind");
+        for (const char *forbidden : {"libQt6Widgets.so", "/platforms/", "libxcb.so", "libQt6XcbQpa"})
+            QVERIFY2(!run.err.contains(forbidden), forbidden);
+    }
+
+    void networkStateIsOfflineWithoutNetwork()
+    {
+        const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
+        if (unshare.isEmpty())
+            QSKIP("unshare (util-linux) is not installed");
+        QProcess process;
+        process.start(unshare, {QStringLiteral("--net"), QStringLiteral(FS_CLI), QStringLiteral("network")});
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray err = process.readAllStandardError();
+        if (process.exitCode() != 0 && err.contains("unshare"))
+            QSKIP("this machine does not allow new network namespaces");
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(process.readAllStandardOutput().startsWith("offline"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,167 @@
+#include "demosurvey.h"
+#include "languagesetup.h"
+#include "mainwindow.h"
+#include "surveystore.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+
+using fs::app::MainWindow;
+
+namespace {
+
+QString labelText(const QWidget &window, const char *name)
+{
+    const auto *label = window.findChild<QLabel *>(QString::fromLatin1(name));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QString::fromLatin1(name));
+}
+
+void removeTranslators()
+{
+    const auto translators = qApp->findChildren<QTranslator *>();
+    for (QTranslator *t : translators) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+}
+
+// Saves what the window shows into the build tree, for people to look at.
+void saveScreenshot(QWidget &window, const QString &name)
+{
+    const QString dir = QStringLiteral(FS_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    const QPixmap pixmap = window.grab();
+    QVERIFY(!pixmap.isNull());
+    const QString path = QDir(dir).filePath(name);
+    QVERIFY2(pixmap.save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanup() { removeTranslators(); }
+
+    void showsTheDemoSurveyInJapanese()
+    {
+        QVERIFY(fs::app::LanguageSetup::install(*qApp, QStringLiteral("ja")));
+        MainWindow window;
+        window.resize(1280, 800);
+        QVERIFY(window.openDemoSurvey());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院"));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("demoBadgeLabel"))->isVisible());
+        QCOMPARE(labelText(window, "demoBadgeLabel"), QStringLiteral("デモ調査"));
+        QVERIFY2(labelText(window, "hospitalDetailsLabel").contains(QStringLiteral("医療機関コード 3710000001")),
+                 qPrintable(labelText(window, "hospitalDetailsLabel")));
+        QVERIFY2(labelText(window, "hospitalDetailsLabel").contains(QStringLiteral("320床")),
+                 qPrintable(labelText(window, "hospitalDetailsLabel")));
+        // The demo is visited today; the date reads as the programme writes it.
+        const QDate today = QDate::currentDate();
+        const QString date = QStringLiteral("%1年%2月%3日").arg(today.year()).arg(today.month()).arg(today.day());
+        QVERIFY2(labelText(window, "visitLabel").contains(date), qPrintable(labelText(window, "visitLabel")));
+        QVERIFY2(labelText(window, "visitLabel").contains(QStringLiteral("調査 一郎（リーダー）")),
+                 qPrintable(labelText(window, "visitLabel")));
+        QCOMPARE(labelText(window, "surveyStateLabel"), QStringLiteral("状態: 作成中"));
+
+        // The honest status bar: nothing is queued for the portal in a fresh demo.
+        QCOMPARE(labelText(window, "unsyncedLabel"), QStringLiteral("未同期 0件"));
+        const QString network = labelText(window, "networkLabel");
+        QVERIFY2(network == QStringLiteral("オフライン") || network == QStringLiteral("ネットワーク接続あり")
+                     || network == QStringLiteral("オンライン"),
+                 qPrintable(network));
+
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("スケジュール(&S)"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("外部接続点 (4)(&C)"));
+        QCOMPARE(tabs->tabText(2), QStringLiteral("調査端末 (5)(&T)"));
+
+        auto *schedule = window.findChild<QTableView *>(QStringLiteral("scheduleView"));
+        QCOMPARE(schedule->model()->rowCount(), 6);
+        QCOMPARE(schedule->model()->index(0, 2).data().toString(), QStringLiteral("入館"));
+        QCOMPARE(schedule->model()->index(2, 2).data().toString(), QStringLiteral("外部接続点調査"));
+        QCOMPARE(schedule->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("予定"));
+        saveScreenshot(window, QStringLiteral("mainwindow-ja-schedule.png"));
+
+        tabs->setCurrentIndex(1);
+        auto *lines = window.findChild<QTableView *>(QStringLiteral("connectionPointView"));
+        QCOMPARE(lines->model()->rowCount(), 4);
+        QCOMPARE(lines->model()->index(0, 0).data().toString(), QStringLiteral("CAF0001"));
+        QCOMPARE(lines->model()->index(0, 8).data().toString(), QStringLiteral("申告"));
+        QCOMPARE(lines->model()->headerData(6, Qt::Horizontal).toString(), QStringLiteral("ONU設置場所"));
+        saveScreenshot(window, QStringLiteral("mainwindow-ja-lines.png"));
+
+        tabs->setCurrentIndex(2);
+        auto *terminals = window.findChild<QTableView *>(QStringLiteral("terminalView"));
+        QCOMPARE(terminals->model()->rowCount(), 5);
+        QCOMPARE(terminals->model()->index(0, 7).data().toString(), QStringLiteral("未着手"));
+        saveScreenshot(window, QStringLiteral("mainwindow-ja-terminals.png"));
+    }
+
+    void switchesToEnglish()
+    {
+        QVERIFY(fs::app::LanguageSetup::install(*qApp, QStringLiteral("en")));
+        QTemporaryDir dir;
+        auto store = fs::model::DemoSurvey::createOrReplace(dir.filePath(QStringLiteral("demo.fsv")));
+        QVERIFY(store.has_value());
+        MainWindow window;
+        window.resize(1280, 800);
+        window.setSurvey(std::move(*store));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院")); // data stays as written
+        QCOMPARE(labelText(window, "unsyncedLabel"), QStringLiteral("Unsynced: 0 changes"));
+        QCOMPARE(labelText(window, "surveyStateLabel"), QStringLiteral("State: Draft"));
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("&Connection points (4)"));
+        saveScreenshot(window, QStringLiteral("mainwindow-en-schedule.png"));
+    }
+
+    void unknownLanguageIsRefused() { QVERIFY(!fs::app::LanguageSetup::install(*qApp, QStringLiteral("xx"))); }
+
+    void badFileKeepsTheOpenSurvey()
+    {
+        QTemporaryDir dir;
+        auto store = fs::model::DemoSurvey::createOrReplace(dir.filePath(QStringLiteral("demo.fsv")));
+        QVERIFY(store.has_value());
+        MainWindow window;
+        window.setSurvey(std::move(*store));
+        const QString bad = dir.filePath(QStringLiteral("garbage.fsv"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a survey");
+        file.close();
+
+        // The error dialog is modal; close it as a user would.
+        QTimer::singleShot(200, [] {
+            if (QWidget *dialog = QApplication::activeModalWidget())
+                dialog->close();
+        });
+        QVERIFY(!window.openSurveyFile(bad));
+        QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院"));
+        QVERIFY(window.survey() != nullptr);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

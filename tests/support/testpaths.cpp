@@ -1,0 +1,36 @@
+#include "testpaths.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace fs::test {
+
+QString sourceDir()
+{
+    return QStringLiteral(FS_SOURCE_DIR);
+}
+
+QString sharedDir()
+{
+    return QStringLiteral(FS_SHARED_DIR);
+}
+
+QString binaryDir()
+{
+    return QStringLiteral(FS_BINARY_DIR);
+}
+
+QString sharedFile(const QString &relativePath)
+{
+    return QDir(sharedDir()).filePath(relativePath);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+} // namespace fs::test
