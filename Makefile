@@ -20,7 +20,8 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) --parallel $(JOBS)
 
-run: build
+run: configure
+	cmake --build $(BUILD_DIR) --parallel $(JOBS) --target fieldsurvey
 	$(BUILD_DIR)/app/fieldsurvey --demo $(ARGS)
 
 test: build

@@ -11,7 +11,8 @@ namespace fs::app {
 
 namespace {
 
-bool installTranslator(QCoreApplication &app, const QLocale &locale, const QString &name, const QString &directory)
+bool installTranslator(QCoreApplication &app, const QLocale &locale, const QString &name,
+                       const QString &directory)
 {
     auto *translator = new QTranslator(&app);
     if (!translator->load(locale, name, QStringLiteral("_"), directory)) {
@@ -45,7 +46,8 @@ bool LanguageSetup::install(QCoreApplication &app, const QString &language)
     }
     // Qt's own dialogs and buttons (OK / キャンセル); optional.
     if (language == QLatin1StringView(kJapanese))
-        installTranslator(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+        installTranslator(app, locale, QStringLiteral("qtbase"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return true;
 }
 

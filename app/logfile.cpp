@@ -62,11 +62,12 @@ void rotate(LogState &s)
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QByteArray line = QStringLiteral("%1 %2 %3: %4\n")
-                                .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                                     QString::fromLatin1(levelName(type)),
-                                     QString::fromLatin1(context.category ? context.category : "default"), message)
-                                .toUtf8();
+    const QByteArray line =
+        QStringLiteral("%1 %2 %3: %4\n")
+            .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                 QString::fromLatin1(levelName(type)),
+                 QString::fromLatin1(context.category ? context.category : "default"), message)
+            .toUtf8();
     std::fputs(line.constData(), stderr);
     LogState &s = state();
     QMutexLocker lock(&s.mutex);

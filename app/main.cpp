@@ -17,20 +17,23 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QString::fromLatin1(fs::buildinfo::kVersion));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("FieldSurvey: on-site survey workbench for hospital cybersecurity"));
+    parser.setApplicationDescription(
+        QStringLiteral("FieldSurvey: on-site survey workbench for hospital cybersecurity"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: ja (default) or en."),
-                                        QStringLiteral("language"), QString::fromLatin1(fs::app::LanguageSetup::kJapanese));
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Open the built-in demo survey (recreated for today)."));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("User interface language: ja (default) or en."),
+        QStringLiteral("language"), QString::fromLatin1(fs::app::LanguageSetup::kJapanese));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"), QStringLiteral("Open the built-in demo survey (recreated for today)."));
     parser.addOption(langOption);
     parser.addOption(demoOption);
-    parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("A survey file (.fsv) to open."), QStringLiteral("[survey]"));
+    parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("A survey file (.fsv) to open."),
+                                 QStringLiteral("[survey]"));
     parser.process(app);
 
-    const QString logDirectory =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("logs"));
+    const QString logDirectory = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                     .filePath(QStringLiteral("logs"));
     fs::app::LogFile::install(logDirectory);
 
     if (!fs::app::LanguageSetup::install(app, parser.value(langOption))) {

@@ -1,7 +1,5 @@
 #include "mainwindow.h"
 
-#include "ui_mainwindow.h"
-
 #include "buildinfo.h"
 #include "connectionpointtablemodel.h"
 #include "connectivitymonitor.h"
@@ -12,6 +10,7 @@
 #include "scheduletablemodel.h"
 #include "surveystore.h"
 #include "terminaltablemodel.h"
+#include "ui_mainwindow.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -70,7 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_terminalModel->setHeaderLabels(ModelLabels::terminalHeaders());
     m_terminalModel->setValueLabels(labels);
     setUpTable(m_ui->scheduleView, m_scheduleModel, fs::model::ScheduleTableModel::Status);
-    setUpTable(m_ui->connectionPointView, m_connectionPointModel, fs::model::ConnectionPointTableModel::OnuLocation);
+    setUpTable(m_ui->connectionPointView, m_connectionPointModel,
+               fs::model::ConnectionPointTableModel::OnuLocation);
     setUpTable(m_ui->terminalView, m_terminalModel, fs::model::TerminalTableModel::Location);
 
     m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
@@ -123,8 +123,9 @@ bool MainWindow::openDemoSurvey()
 {
     const QString path = demoSurveyPath();
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        showError(tr("Creating the demo survey"),
-                  fs::Error{ErrorCode::Io, QStringLiteral("cannot create ") + QFileInfo(path).absolutePath()});
+        showError(
+            tr("Creating the demo survey"),
+            fs::Error{ErrorCode::Io, QStringLiteral("cannot create ") + QFileInfo(path).absolutePath()});
         return false;
     }
     auto store = fs::model::DemoSurvey::createOrReplace(path);
@@ -254,12 +255,14 @@ void MainWindow::updateConnectivity(fs::sync::Connectivity connectivity)
     switch (connectivity) {
     case fs::sync::Connectivity::Offline:
         m_networkLabel->setText(tr("Offline"));
-        m_networkLabel->setToolTip(tr("No network. Everything is saved in the survey file and can be synced later."));
+        m_networkLabel->setToolTip(
+            tr("No network. Everything is saved in the survey file and can be synced later."));
         break;
     case fs::sync::Connectivity::LocalNetwork:
         m_networkLabel->setText(tr("Network connected"));
-        m_networkLabel->setToolTip(tr("A network is connected; whether the portal can be reached is checked when "
-                                      "syncing."));
+        m_networkLabel->setToolTip(
+            tr("A network is connected; whether the portal can be reached is checked when "
+               "syncing."));
         break;
     case fs::sync::Connectivity::Online:
         m_networkLabel->setText(tr("Online"));

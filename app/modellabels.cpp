@@ -7,14 +7,14 @@ namespace fs::app {
 
 QStringList ModelLabels::connectionPointHeaders()
 {
-    return {tr("CAF ID"),           tr("Line No."),     tr("Purpose / system"), tr("Line type"), tr("Carrier"),
-            tr("Connection type"),  tr("ONU location"), tr("Devices"),          tr("Declared")};
+    return {tr("CAF ID"),          tr("Line No."),     tr("Purpose / system"), tr("Line type"), tr("Carrier"),
+            tr("Connection type"), tr("ONU location"), tr("Devices"),          tr("Declared")};
 }
 
 QStringList ModelLabels::terminalHeaders()
 {
-    return {tr("No."), tr("System"), tr("Usage"), tr("Host name"), tr("IP address"), tr("Location"),
-            tr("Security product"), tr("Check")};
+    return {tr("No."),      tr("System"),           tr("Usage"), tr("Host name"), tr("IP address"),
+            tr("Location"), tr("Security product"), tr("Check")};
 }
 
 QStringList ModelLabels::scheduleHeaders()

@@ -25,7 +25,10 @@ public:
 class FixedClock final : public Clock
 {
 public:
-    explicit FixedClock(QDateTime now) : m_now(std::move(now)) {}
+    explicit FixedClock(QDateTime now)
+        : m_now(std::move(now))
+    {
+    }
     [[nodiscard]] QDateTime now() const override { return m_now; }
     void set(QDateTime now) { m_now = std::move(now); }
     void advanceSeconds(qint64 seconds) { m_now = m_now.addSecs(seconds); }

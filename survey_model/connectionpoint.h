@@ -10,7 +10,18 @@
 namespace fs::model {
 
 // What terminates the line on the hospital side. Lines found on site are often not an ONU.
-enum class EquipmentType { Onu, CatvModem, Hgw, Ctu, AdslModem, HomeRouter, MobileRouter, UsbDongle, Other };
+enum class EquipmentType
+{
+    Onu,
+    CatvModem,
+    Hgw,
+    Ctu,
+    AdslModem,
+    HomeRouter,
+    MobileRouter,
+    UsbDongle,
+    Other
+};
 
 inline constexpr EnumKeys<EquipmentType, 9> kEquipmentTypeKeys({{
     {EquipmentType::Onu, u"onu"},
@@ -24,7 +35,13 @@ inline constexpr EnumKeys<EquipmentType, 9> kEquipmentTypeKeys({{
     {EquipmentType::Other, u"other"},
 }});
 
-enum class OnuLocationStatus { Unchecked, Confirmed, Corrected, NotFound };
+enum class OnuLocationStatus
+{
+    Unchecked,
+    Confirmed,
+    Corrected,
+    NotFound
+};
 
 inline constexpr EnumKeys<OnuLocationStatus, 4> kOnuLocationStatusKeys({{
     {OnuLocationStatus::Unchecked, u"unchecked"},
@@ -34,7 +51,12 @@ inline constexpr EnumKeys<OnuLocationStatus, 4> kOnuLocationStatusKeys({{
 }});
 
 // Can the EMR network be reached directly from this line (直通可 / 直通不可)?
-enum class EmrReachability { Unknown, Direct, NotDirect };
+enum class EmrReachability
+{
+    Unknown,
+    Direct,
+    NotDirect
+};
 
 inline constexpr EnumKeys<EmrReachability, 3> kEmrReachabilityKeys({{
     {EmrReachability::Unknown, u"unknown"},
@@ -42,7 +64,14 @@ inline constexpr EnumKeys<EmrReachability, 3> kEmrReachabilityKeys({{
     {EmrReachability::NotDirect, u"not_direct"},
 }});
 
-enum class Protection { Unknown, Ipsec, SslVpn, None, ClosedNetwork };
+enum class Protection
+{
+    Unknown,
+    Ipsec,
+    SslVpn,
+    None,
+    ClosedNetwork
+};
 
 inline constexpr EnumKeys<Protection, 5> kProtectionKeys({{
     {Protection::Unknown, u"unknown"},
@@ -57,7 +86,7 @@ struct ConnectionPoint
 {
     qint64 id = 0;
     QString uuid;
-    QString cafId; // CAF0001: assigned once by the store, never reused
+    QString cafId;  // CAF0001: assigned once by the store, never reused
     int lineNo = 0; // 回線No
     Origin origin = Origin::Declared;
     EquipmentType equipmentType = EquipmentType::Onu;
@@ -65,21 +94,21 @@ struct ConnectionPoint
     // 回線・機器情報記入シート, in the sheet's own words
     QString wantsVersionCheck;      // 調査希望 技術バージョン確認
     QString wantsVulnerabilityScan; // 調査希望 脆弱性診断
-    QString connectsToEmr;          // 電子カルテシステムと接続するネットワークとの接続
-    QString purpose;                // 用途・システム名
-    QString lineType;               // 回線種別
-    QString carrier;                // 回線事業者
-    QString carrierService;         // 回線サービス名
-    QString lineId;                 // 回線ID
-    QString provider;               // プロバイダ名
-    QString providerProduct;        // プロバイダ品目
-    QString onuLocation;            // 回線終端装置設置場所
-    QString connectionType;         // 通信形態
-    QString usesGlobalIp;           // グローバルIP利用
-    QString ipAssignment;           // 固定IP / 動的IP
-    QString globalIp;               // グローバルIPアドレス
+    QString connectsToEmr;   // 電子カルテシステムと接続するネットワークとの接続
+    QString purpose;         // 用途・システム名
+    QString lineType;        // 回線種別
+    QString carrier;         // 回線事業者
+    QString carrierService;  // 回線サービス名
+    QString lineId;          // 回線ID
+    QString provider;        // プロバイダ名
+    QString providerProduct; // プロバイダ品目
+    QString onuLocation;     // 回線終端装置設置場所
+    QString connectionType;  // 通信形態
+    QString usesGlobalIp;    // グローバルIP利用
+    QString ipAssignment;    // 固定IP / 動的IP
+    QString globalIp;        // グローバルIPアドレス
     QString fqdn;
-    QString declaredNote;           // 備考
+    QString declaredNote; // 備考
 
     // found on site
     OnuLocationStatus onuLocationStatus = OnuLocationStatus::Unchecked;

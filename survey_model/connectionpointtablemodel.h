@@ -13,7 +13,19 @@ class ConnectionPointTableModel : public LabelledTableModel
     Q_OBJECT
 
 public:
-    enum Column { CafId, LineNo, Purpose, LineType, Carrier, ConnectionType, OnuLocation, Devices, OriginColumn, ColumnCount };
+    enum Column
+    {
+        CafId,
+        LineNo,
+        Purpose,
+        LineType,
+        Carrier,
+        ConnectionType,
+        OnuLocation,
+        Devices,
+        OriginColumn,
+        ColumnCount
+    };
 
     using LabelledTableModel::LabelledTableModel;
 

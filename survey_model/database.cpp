@@ -55,7 +55,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid())
-            return fail(ErrorCode::Database, QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+            return fail(ErrorCode::Database,
+                        QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
         db.setDatabaseName(path);
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
         if (mode == Mode::ReadOnly)
@@ -68,14 +69,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
     // Reading the schema is the first real access: it fails for a file that is not SQLite.
     auto probe = database->scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
     if (!probe)
-        return fail(ErrorCode::NotASurvey, path + QStringLiteral(" is not an SQLite file: ") + probe.error().detail);
+        return fail(ErrorCode::NotASurvey,
+                    path + QStringLiteral(" is not an SQLite file: ") + probe.error().detail);
 
     if (mode == Mode::ReadWrite) {
         auto wal = database->scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
         if (!wal)
             return tl::unexpected(wal.error());
         if (wal->toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
-            return fail(ErrorCode::Database, QStringLiteral("cannot switch %1 to WAL (got %2)").arg(path, wal->toString()));
+            return fail(ErrorCode::Database,
+                        QStringLiteral("cannot switch %1 to WAL (got %2)").arg(path, wal->toString()));
     }
     for (const auto *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
         if (auto r = database->exec(QString::fromLatin1(pragma)); !r)
@@ -90,11 +93,13 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     if (!query.prepare(sql))
-        return tl::unexpected(sqlError(query.lastError(), QStringLiteral("prepare failed for «%1»").arg(sql.simplified())));
+        return tl::unexpected(
+            sqlError(query.lastError(), QStringLiteral("prepare failed for «%1»").arg(sql.simplified())));
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return tl::unexpected(sqlError(query.lastError(), QStringLiteral("failed: «%1»").arg(sql.simplified())));
+        return tl::unexpected(
+            sqlError(query.lastError(), QStringLiteral("failed: «%1»").arg(sql.simplified())));
     return query;
 }
 

@@ -18,7 +18,11 @@ namespace fs::model {
 class Database
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

@@ -72,7 +72,8 @@ Result<std::unique_ptr<SurveyStore>> DemoSurvey::createOrReplace(const QString &
             return tl::unexpected(r.error());
     } // closing the last connection checkpoints the WAL into the main file and removes it
     if (QFileInfo(staging + QStringLiteral("-wal")).size() > 0)
-        return fail(ErrorCode::Io, QStringLiteral("%1 was not checkpointed; not replacing %2").arg(staging, path));
+        return fail(ErrorCode::Io,
+                    QStringLiteral("%1 was not checkpointed; not replacing %2").arg(staging, path));
 
     if (auto r = removeSurveyFiles(path); !r)
         return tl::unexpected(r.error());

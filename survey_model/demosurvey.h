@@ -19,8 +19,8 @@ public:
 
     // Writes a fresh demo survey at path, replacing an earlier demo file there (and refusing to
     // replace anything else). The replaced file is removed only after the new one is complete.
-    [[nodiscard]] static Result<std::unique_ptr<SurveyStore>> createOrReplace(const QString &path,
-                                                                              const Clock &clock = Clock::system());
+    [[nodiscard]] static Result<std::unique_ptr<SurveyStore>>
+    createOrReplace(const QString &path, const Clock &clock = Clock::system());
 };
 
 } // namespace fs::model

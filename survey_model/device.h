@@ -8,7 +8,17 @@
 namespace fs::model {
 
 // Where a device sits in the wiring chain below a line.
-enum class ChainRole { Unknown, Onu, Router, Utm, Firewall, Switch, VpnGateway, Other };
+enum class ChainRole
+{
+    Unknown,
+    Onu,
+    Router,
+    Utm,
+    Firewall,
+    Switch,
+    VpnGateway,
+    Other
+};
 
 inline constexpr EnumKeys<ChainRole, 8> kChainRoleKeys({{
     {ChainRole::Unknown, u"unknown"},

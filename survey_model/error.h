@@ -8,7 +8,8 @@ namespace fs {
 
 // What went wrong, as a code the application maps to a translated message. The detail is for the
 // log and for developers (file names, SQL errors); it never carries a secret.
-enum class ErrorCode {
+enum class ErrorCode
+{
     Io,              // a file could not be read or written
     NotASurvey,      // the file is not a FieldSurvey survey (.fsv)
     SchemaTooNew,    // the survey was written by a newer FieldSurvey

@@ -6,7 +6,11 @@
 
 namespace fs::model {
 
-enum class InvestigatorRole { Lead, Member };
+enum class InvestigatorRole
+{
+    Lead,
+    Member
+};
 
 inline constexpr EnumKeys<InvestigatorRole, 2> kInvestigatorRoleKeys({{
     {InvestigatorRole::Lead, u"lead"},

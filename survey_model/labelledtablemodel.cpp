@@ -18,7 +18,8 @@ void LabelledTableModel::setValueLabels(const QHash<QString, QString> &labels)
 
 QVariant LabelledTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_headerLabels.size())
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
+        section < m_headerLabels.size())
         return m_headerLabels.at(section);
     return QAbstractTableModel::headerData(section, orientation, role);
 }

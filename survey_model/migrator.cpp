@@ -31,9 +31,11 @@ QList<Migration> loadMigrations()
             qCWarning(lcStore) << "cannot read built-in migration" << file;
             continue;
         }
-        list.append(Migration{match.captured(1).toInt(), match.captured(2), QString::fromUtf8(source.readAll())});
+        list.append(
+            Migration{match.captured(1).toInt(), match.captured(2), QString::fromUtf8(source.readAll())});
     }
-    std::sort(list.begin(), list.end(), [](const Migration &a, const Migration &b) { return a.version < b.version; });
+    std::sort(list.begin(), list.end(),
+              [](const Migration &a, const Migration &b) { return a.version < b.version; });
     for (qsizetype i = 0; i < list.size(); ++i)
         Q_ASSERT_X(list[i].version == i + 1, "Migrator", "migration numbers must be contiguous from 0001");
     return list;
@@ -79,14 +81,15 @@ Result<int> Migrator::migrate(const Database &database, int targetVersion)
         if (!transaction.begun())
             return tl::unexpected(transaction.begun().error());
         if (auto r = database.execScript(migration.sql); !r)
-            return fail(ErrorCode::Database,
-                        QStringLiteral("migration %1_%2: %3").arg(migration.version, 4, 10, QLatin1Char('0'))
-                            .arg(migration.name, r.error().detail));
+            return fail(ErrorCode::Database, QStringLiteral("migration %1_%2: %3")
+                                                 .arg(migration.version, 4, 10, QLatin1Char('0'))
+                                                 .arg(migration.name, r.error().detail));
         if (auto r = database.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)); !r)
             return tl::unexpected(r.error());
         if (auto r = transaction.commit(); !r)
             return tl::unexpected(r.error());
-        qCInfo(lcStore) << "migrated" << database.path() << "to schema" << migration.version << migration.name;
+        qCInfo(lcStore) << "migrated" << database.path() << "to schema" << migration.version
+                        << migration.name;
         *current = migration.version;
     }
     return *current;

@@ -5,7 +5,8 @@
 namespace fs::model {
 
 // Whether a line or device was declared by the hospital or found on site.
-enum class Origin {
+enum class Origin
+{
     Declared,    // listed in the hospital's workbook
     FoundOnSite, // found by the investigator (未申告)
 };

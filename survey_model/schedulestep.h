@@ -9,7 +9,8 @@
 namespace fs::model {
 
 // The steps of 当日スケジュール (DESIGN.md, "The day schedule").
-enum class StepKind {
+enum class StepKind
+{
     Arrival,          // 入館
     Briefing,         // 作業前打合せ
     ConnectionPoints, // 外部接続点調査

@@ -71,7 +71,8 @@ QVariant ScheduleTableModel::data(const QModelIndex &index, int role) const
     case Planned:
         return timeSpan(step.plannedStart, step.plannedEnd);
     case Step:
-        return step.kind == StepKind::Custom ? step.title : label(QStringLiteral("step"), kStepKindKeys.key(step.kind));
+        return step.kind == StepKind::Custom ? step.title
+                                             : label(QStringLiteral("step"), kStepKindKeys.key(step.kind));
     case Actual:
         return timeSpan(step.actualStart.toLocalTime().time(), step.actualEnd.toLocalTime().time());
     case Status:

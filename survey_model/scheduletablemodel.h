@@ -13,7 +13,15 @@ class ScheduleTableModel : public LabelledTableModel
     Q_OBJECT
 
 public:
-    enum Column { Day, Planned, Step, Actual, Status, ColumnCount };
+    enum Column
+    {
+        Day,
+        Planned,
+        Step,
+        Actual,
+        Status,
+        ColumnCount
+    };
 
     // Value labels this model asks for: "day/format" ("%1日目"), "step/<kind>" and
     // "status/not_started|in_progress|done".

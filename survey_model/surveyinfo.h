@@ -8,7 +8,13 @@
 namespace fs::model {
 
 // Review state of a survey: 作成中 → 提出済 → 差戻し / 承認.
-enum class SurveyState { Draft, Submitted, Returned, Approved };
+enum class SurveyState
+{
+    Draft,
+    Submitted,
+    Returned,
+    Approved
+};
 
 inline constexpr EnumKeys<SurveyState, 4> kSurveyStateKeys({{
     {SurveyState::Draft, u"draft"},

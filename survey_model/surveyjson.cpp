@@ -138,7 +138,8 @@ QJsonObject surveyJson(const SurveyData &data)
         }
         days.append(QJsonObject{
             {QStringLiteral("day_no"), d.dayNo},
-            {QStringLiteral("date"), d.date.isValid() ? QJsonValue(d.date.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("date"),
+             d.date.isValid() ? QJsonValue(d.date.toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("note"), d.note},
             {QStringLiteral("steps"), steps},
         });
@@ -480,16 +481,17 @@ QByteArray SurveyJson::toBytes(const SurveyData &data)
 Result<SurveyData> SurveyJson::fromJson(const QByteArray &bytes, const QString &sourceName)
 {
     if (bytes.size() > kMaxInputBytes)
-        return fail(ErrorCode::InvalidData, QStringLiteral("%1: %2 bytes is more than the %3 bytes a survey may have")
-                                                .arg(sourceName)
-                                                .arg(bytes.size())
-                                                .arg(kMaxInputBytes));
+        return fail(ErrorCode::InvalidData,
+                    QStringLiteral("%1: %2 bytes is more than the %3 bytes a survey may have")
+                        .arg(sourceName)
+                        .arg(bytes.size())
+                        .arg(kMaxInputBytes));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(ErrorCode::InvalidData, QStringLiteral("%1: %2: %3")
-                                                .arg(sourceName, positionOf(bytes, parseError.offset),
-                                                     parseError.errorString()));
+        return fail(ErrorCode::InvalidData,
+                    QStringLiteral("%1: %2: %3")
+                        .arg(sourceName, positionOf(bytes, parseError.offset), parseError.errorString()));
     if (!document.isObject())
         return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": the top level must be an object"));
 
@@ -497,7 +499,8 @@ Result<SurveyData> SurveyJson::fromJson(const QByteArray &bytes, const QString &
     const Reader root(document.object(), QString(), &problem);
     const QString format = root.text("format");
     if (!format.isEmpty() && format != QStringLiteral("fieldsurvey-survey"))
-        return fail(ErrorCode::InvalidData, QStringLiteral("%1: format «%2» is not a FieldSurvey survey").arg(sourceName, format));
+        return fail(ErrorCode::InvalidData,
+                    QStringLiteral("%1: format «%2» is not a FieldSurvey survey").arg(sourceName, format));
     if (root.integer("format_version").value_or(kFormatVersion) > kFormatVersion)
         return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": written by a newer FieldSurvey"));
 

@@ -110,8 +110,9 @@ Result<void> SurveyStore::initialise()
             {surveyUuid, stamp, stamp});
         !r)
         return tl::unexpected(r.error());
-    if (auto r = m_database->exec(QStringLiteral("INSERT INTO hospital (id, uuid, updated_at) VALUES (1, ?, ?)"),
-                                  {newUuid(), stamp});
+    if (auto r =
+            m_database->exec(QStringLiteral("INSERT INTO hospital (id, uuid, updated_at) VALUES (1, ?, ?)"),
+                             {newUuid(), stamp});
         !r)
         return tl::unexpected(r.error());
     if (auto r = insertDay(DefaultSchedule::day(1)); !r)
@@ -179,11 +180,13 @@ Result<void> SurveyStore::ensureWritable() const
 }
 
 Result<void> SurveyStore::audit(const QString &action, const QString &entity, const QString &uuid,
-                                const QString &field, const QVariant &oldValue, const QVariant &newValue) const
+                                const QString &field, const QVariant &oldValue,
+                                const QVariant &newValue) const
 {
-    auto r = m_database->exec(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_uuid, field, "
-                                             "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                              {now(), textValue(m_actor), action, entity, textValue(uuid), textValue(field), oldValue, newValue});
+    auto r = m_database->exec(
+        QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_uuid, field, "
+                       "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {now(), textValue(m_actor), action, entity, textValue(uuid), textValue(field), oldValue, newValue});
     if (!r)
         return tl::unexpected(r.error());
     return {};
@@ -284,7 +287,8 @@ Result<QList<Investigator>> SurveyStore::investigators() const
 
 Result<QList<Contact>> SurveyStore::contacts() const
 {
-    auto q = m_database->exec(QStringLiteral("SELECT * FROM contact WHERE deleted_at IS NULL ORDER BY position, id"));
+    auto q = m_database->exec(
+        QStringLiteral("SELECT * FROM contact WHERE deleted_at IS NULL ORDER BY position, id"));
     if (!q)
         return tl::unexpected(q.error());
     QList<Contact> list;
@@ -317,8 +321,8 @@ Result<QList<VisitDay>> SurveyStore::schedule() const
         list.append(d);
     }
     for (VisitDay &d : list) {
-        auto q = m_database->exec(QStringLiteral("SELECT * FROM schedule_step WHERE day_id = ? ORDER BY position"),
-                                  {d.id});
+        auto q = m_database->exec(
+            QStringLiteral("SELECT * FROM schedule_step WHERE day_id = ? ORDER BY position"), {d.id});
         if (!q)
             return tl::unexpected(q.error());
         while (q->next()) {
@@ -370,10 +374,11 @@ Result<QList<ConnectionPoint>> SurveyStore::connectionPoints() const
         c.globalIp = text(*q, "global_ip");
         c.fqdn = text(*q, "fqdn");
         c.declaredNote = text(*q, "declared_note");
-        c.onuLocationStatus = kOnuLocationStatusKeys.parseOr(text(*q, "onu_location_status"),
-                                                             OnuLocationStatus::Unchecked);
+        c.onuLocationStatus =
+            kOnuLocationStatusKeys.parseOr(text(*q, "onu_location_status"), OnuLocationStatus::Unchecked);
         c.onuLocationFound = text(*q, "onu_location_found");
-        c.emrReachability = kEmrReachabilityKeys.parseOr(text(*q, "emr_reachability"), EmrReachability::Unknown);
+        c.emrReachability =
+            kEmrReachabilityKeys.parseOr(text(*q, "emr_reachability"), EmrReachability::Unknown);
         c.protection = kProtectionKeys.parseOr(text(*q, "protection"), Protection::Unknown);
         c.note = text(*q, "note");
         list.append(c);
@@ -407,7 +412,8 @@ Result<QList<ConnectionPoint>> SurveyStore::connectionPoints() const
 
 Result<QList<Terminal>> SurveyStore::terminals() const
 {
-    auto q = m_database->exec(QStringLiteral("SELECT * FROM terminal WHERE deleted_at IS NULL ORDER BY terminal_no"));
+    auto q = m_database->exec(
+        QStringLiteral("SELECT * FROM terminal WHERE deleted_at IS NULL ORDER BY terminal_no"));
     if (!q)
         return tl::unexpected(q.error());
     QList<Terminal> list;
@@ -425,7 +431,8 @@ Result<QList<Terminal>> SurveyStore::terminals() const
         t.vdiIp = text(*q, "vdi_ip");
         t.securityProduct = text(*q, "security_product");
         t.declaredNote = text(*q, "declared_note");
-        t.checkState = kTerminalCheckStateKeys.parseOr(text(*q, "check_state"), TerminalCheckState::NotStarted);
+        t.checkState =
+            kTerminalCheckStateKeys.parseOr(text(*q, "check_state"), TerminalCheckState::NotStarted);
         t.note = text(*q, "note");
         list.append(t);
     }
@@ -496,7 +503,8 @@ Result<void> SurveyStore::reserveCafId(const QString &cafId) const
     if (!cafId.startsWith(QStringLiteral("CAF")) || !ok || value < 1)
         return fail(ErrorCode::InvalidData, QStringLiteral("malformed connection-point ID «%1»").arg(cafId));
     auto r = m_database->exec(
-        QStringLiteral("UPDATE id_sequence SET next_value = max(next_value, ?) WHERE name = 'caf'"), {value + 1});
+        QStringLiteral("UPDATE id_sequence SET next_value = max(next_value, ?) WHERE name = 'caf'"),
+        {value + 1});
     if (!r)
         return tl::unexpected(r.error());
     return {};
@@ -541,10 +549,14 @@ Result<void> SurveyStore::insertConnectionPoint(const ConnectionPoint &c) const
     const QString uuid = uuidOrNew(c.uuid);
     auto r = m_database->exec(
         QStringLiteral(
-            "INSERT INTO connection_point (uuid, caf_id, line_no, origin, equipment_type, wants_version_check, "
-            "wants_vulnerability_scan, connects_to_emr, purpose, line_type, carrier, carrier_service, line_id, "
-            "provider, provider_product, onu_location, connection_type, uses_global_ip, ip_assignment, global_ip, "
-            "fqdn, declared_note, onu_location_status, onu_location_found, emr_reachability, protection, note, "
+            "INSERT INTO connection_point (uuid, caf_id, line_no, origin, equipment_type, "
+            "wants_version_check, "
+            "wants_vulnerability_scan, connects_to_emr, purpose, line_type, carrier, carrier_service, "
+            "line_id, "
+            "provider, provider_product, onu_location, connection_type, uses_global_ip, ip_assignment, "
+            "global_ip, "
+            "fqdn, declared_note, onu_location_status, onu_location_found, emr_reachability, protection, "
+            "note, "
             "created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {uuid,
@@ -579,8 +591,8 @@ Result<void> SurveyStore::insertConnectionPoint(const ConnectionPoint &c) const
     if (!r)
         return tl::unexpected(r.error());
     const qint64 pointId = r->lastInsertId().toLongLong();
-    if (auto a = audit(QStringLiteral("import"), QStringLiteral("connection_point"), uuid, QStringLiteral("caf_id"),
-                       {}, cafId);
+    if (auto a = audit(QStringLiteral("import"), QStringLiteral("connection_point"), uuid,
+                       QStringLiteral("caf_id"), {}, cafId);
         !a)
         return a;
 
@@ -588,14 +600,15 @@ Result<void> SurveyStore::insertConnectionPoint(const ConnectionPoint &c) const
     for (const Device &d : c.devices) {
         const QString deviceUuid = uuidOrNew(d.uuid);
         auto dev = m_database->exec(
-            QStringLiteral("INSERT INTO device (uuid, connection_point_id, position, origin, device_type, maker, "
-                           "model, hostname, management_ip, access_method, access_port, maintenance_vendor, "
-                           "chain_role, note, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {deviceUuid, pointId, ++position, kOriginKeys.key(d.origin), textValue(d.deviceType), textValue(d.maker),
-             textValue(d.model), textValue(d.hostname), textValue(d.managementIp), textValue(d.accessMethod),
-             textValue(d.accessPort), textValue(d.maintenanceVendor), kChainRoleKeys.key(d.chainRole),
-             textValue(d.note), stamp, stamp});
+            QStringLiteral(
+                "INSERT INTO device (uuid, connection_point_id, position, origin, device_type, maker, "
+                "model, hostname, management_ip, access_method, access_port, maintenance_vendor, "
+                "chain_role, note, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {deviceUuid, pointId, ++position, kOriginKeys.key(d.origin), textValue(d.deviceType),
+             textValue(d.maker), textValue(d.model), textValue(d.hostname), textValue(d.managementIp),
+             textValue(d.accessMethod), textValue(d.accessPort), textValue(d.maintenanceVendor),
+             kChainRoleKeys.key(d.chainRole), textValue(d.note), stamp, stamp});
         if (!dev)
             return tl::unexpected(dev.error());
         if (auto a = audit(QStringLiteral("import"), QStringLiteral("device"), deviceUuid); !a)
@@ -609,9 +622,10 @@ Result<void> SurveyStore::insertTerminal(const Terminal &t) const
     const QString stamp = now();
     const QString uuid = uuidOrNew(t.uuid);
     auto r = m_database->exec(
-        QStringLiteral("INSERT INTO terminal (uuid, terminal_no, system_type, usage_form, hostname, ip, location, "
-                       "vdi_hostname, vdi_ip, security_product, declared_note, check_state, note, created_at, "
-                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO terminal (uuid, terminal_no, system_type, usage_form, hostname, ip, location, "
+            "vdi_hostname, vdi_ip, security_product, declared_note, check_state, note, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {uuid, t.terminalNo, textValue(t.systemType), textValue(t.usageForm), textValue(t.hostname),
          textValue(t.ip), textValue(t.location), textValue(t.vdiHostname), textValue(t.vdiIp),
          textValue(t.securityProduct), textValue(t.declaredNote), kTerminalCheckStateKeys.key(t.checkState),
@@ -629,18 +643,20 @@ Result<void> SurveyStore::importSurvey(const SurveyData &data)
     if (!transaction.begun())
         return transaction.begun();
 
-    auto existing = m_database->scalar(QStringLiteral(
-        "SELECT (SELECT count(*) FROM connection_point) + (SELECT count(*) FROM terminal) "
-        "+ (SELECT count(*) FROM contact)"));
+    auto existing = m_database->scalar(
+        QStringLiteral("SELECT (SELECT count(*) FROM connection_point) + (SELECT count(*) FROM terminal) "
+                       "+ (SELECT count(*) FROM contact)"));
     if (!existing)
         return tl::unexpected(existing.error());
     if (existing->toInt() > 0)
-        return fail(ErrorCode::InvalidArgument, path() + QStringLiteral(" already has content; import needs an empty survey"));
+        return fail(ErrorCode::InvalidArgument,
+                    path() + QStringLiteral(" already has content; import needs an empty survey"));
 
     const QString stamp = now();
     const SurveyInfo &info = data.survey;
     if (!info.uuid.isEmpty()) {
-        if (auto r = m_database->exec(QStringLiteral("UPDATE survey SET uuid = ? WHERE id = 1"), {info.uuid}); !r)
+        if (auto r = m_database->exec(QStringLiteral("UPDATE survey SET uuid = ? WHERE id = 1"), {info.uuid});
+            !r)
             return tl::unexpected(r.error());
     }
     if (auto r = m_database->exec(
@@ -653,9 +669,10 @@ Result<void> SurveyStore::importSurvey(const SurveyData &data)
 
     const Hospital &h = data.hospital;
     if (auto r = m_database->exec(
-            QStringLiteral("UPDATE hospital SET code = ?, name = ?, name_kana = ?, postal = ?, prefecture = ?, "
-                           "address = ?, address_kana = ?, building = ?, beds = ?, consent = ?, confirmer = ?, "
-                           "updated_at = ? WHERE id = 1"),
+            QStringLiteral(
+                "UPDATE hospital SET code = ?, name = ?, name_kana = ?, postal = ?, prefecture = ?, "
+                "address = ?, address_kana = ?, building = ?, beds = ?, consent = ?, confirmer = ?, "
+                "updated_at = ? WHERE id = 1"),
             {textValue(h.code), textValue(h.name), textValue(h.nameKana), textValue(h.postal),
              textValue(h.prefecture), textValue(h.address), textValue(h.addressKana), textValue(h.building),
              h.beds ? QVariant(*h.beds) : QVariant(QMetaType::fromType<int>()), textValue(h.consent),
@@ -673,9 +690,10 @@ Result<void> SurveyStore::importSurvey(const SurveyData &data)
     int position = 0;
     for (const Investigator &i : data.investigators) {
         const QString uuid = uuidOrNew(i.uuid);
-        if (auto r = m_database->exec(QStringLiteral("INSERT INTO investigator (uuid, position, name, role, "
-                                                     "updated_at) VALUES (?, ?, ?, ?, ?)"),
-                                      {uuid, ++position, textValue(i.name), kInvestigatorRoleKeys.key(i.role), stamp});
+        if (auto r = m_database->exec(
+                QStringLiteral("INSERT INTO investigator (uuid, position, name, role, "
+                               "updated_at) VALUES (?, ?, ?, ?, ?)"),
+                {uuid, ++position, textValue(i.name), kInvestigatorRoleKeys.key(i.role), stamp});
             !r)
             return tl::unexpected(r.error());
         if (auto r = audit(QStringLiteral("import"), QStringLiteral("investigator"), uuid); !r)
@@ -685,10 +703,11 @@ Result<void> SurveyStore::importSurvey(const SurveyData &data)
     position = 0;
     for (const Contact &c : data.contacts) {
         const QString uuid = uuidOrNew(c.uuid);
-        if (auto r = m_database->exec(QStringLiteral("INSERT INTO contact (uuid, position, dept, name, phone, mail, "
-                                                     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                      {uuid, ++position, textValue(c.dept), textValue(c.name), textValue(c.phone),
-                                       textValue(c.mail), stamp});
+        if (auto r = m_database->exec(
+                QStringLiteral("INSERT INTO contact (uuid, position, dept, name, phone, mail, "
+                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                {uuid, ++position, textValue(c.dept), textValue(c.name), textValue(c.phone),
+                 textValue(c.mail), stamp});
             !r)
             return tl::unexpected(r.error());
         if (auto r = audit(QStringLiteral("import"), QStringLiteral("contact"), uuid); !r)

@@ -23,7 +23,11 @@ public:
     static constexpr qint32 kApplicationId = 0x46535659;
     static constexpr char kFileSuffix[] = "fsv";
 
-    enum class OpenMode { ReadWrite, ReadOnly };
+    enum class OpenMode
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     SurveyStore(const SurveyStore &) = delete;
     SurveyStore &operator=(const SurveyStore &) = delete;
@@ -34,9 +38,8 @@ public:
                                                                      const Clock &clock = Clock::system());
     // Opens an existing survey, migrating it forward when opened ReadWrite. A survey written by a
     // newer FieldSurvey opens read-only; readOnlyReason() then says why.
-    [[nodiscard]] static Result<std::unique_ptr<SurveyStore>> open(const QString &path,
-                                                                   OpenMode mode = OpenMode::ReadWrite,
-                                                                   const Clock &clock = Clock::system());
+    [[nodiscard]] static Result<std::unique_ptr<SurveyStore>>
+    open(const QString &path, OpenMode mode = OpenMode::ReadWrite, const Clock &clock = Clock::system());
 
     [[nodiscard]] QString path() const;
     [[nodiscard]] bool isReadOnly() const;

@@ -6,7 +6,13 @@
 
 namespace fs::model {
 
-enum class TerminalCheckState { NotStarted, InProgress, Done, NotPossible };
+enum class TerminalCheckState
+{
+    NotStarted,
+    InProgress,
+    Done,
+    NotPossible
+};
 
 inline constexpr EnumKeys<TerminalCheckState, 4> kTerminalCheckStateKeys({{
     {TerminalCheckState::NotStarted, u"not_started"},

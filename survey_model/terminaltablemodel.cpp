@@ -40,7 +40,8 @@ QVariant TerminalTableModel::data(const QModelIndex &index, int role) const
     case UsageForm:
         return t.usageForm;
     case Hostname:
-        return t.vdiHostname.isEmpty() ? t.hostname : t.hostname + QStringLiteral(" (") + t.vdiHostname + QLatin1Char(')');
+        return t.vdiHostname.isEmpty() ? t.hostname
+                                       : t.hostname + QStringLiteral(" (") + t.vdiHostname + QLatin1Char(')');
     case Ip:
         return t.ip;
     case Location:

@@ -13,7 +13,18 @@ class TerminalTableModel : public LabelledTableModel
     Q_OBJECT
 
 public:
-    enum Column { TerminalNo, SystemType, UsageForm, Hostname, Ip, Location, SecurityProduct, CheckState, ColumnCount };
+    enum Column
+    {
+        TerminalNo,
+        SystemType,
+        UsageForm,
+        Hostname,
+        Ip,
+        Location,
+        SecurityProduct,
+        CheckState,
+        ColumnCount
+    };
 
     using LabelledTableModel::LabelledTableModel;
 

@@ -17,7 +17,8 @@ Connectivity fromReachability(QNetworkInformation::Reachability reachability, co
 {
     switch (reachability) {
     case QNetworkInformation::Reachability::Online:
-        return backend == QStringLiteral("networkmanager") ? Connectivity::Online : Connectivity::LocalNetwork;
+        return backend == QStringLiteral("networkmanager") ? Connectivity::Online
+                                                           : Connectivity::LocalNetwork;
     case QNetworkInformation::Reachability::Local:
     case QNetworkInformation::Reachability::Site:
         return Connectivity::LocalNetwork;
@@ -50,7 +51,8 @@ ConnectivityMonitor::ConnectivityMonitor(QObject *parent)
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         auto *info = QNetworkInformation::instance();
         m_source = info->backendName();
-        connect(info, &QNetworkInformation::reachabilityChanged, this, &ConnectivityMonitor::updateFromBackend);
+        connect(info, &QNetworkInformation::reachabilityChanged, this,
+                &ConnectivityMonitor::updateFromBackend);
         m_connectivity = fromReachability(info->reachability(), m_source);
     } else {
         m_source = QStringLiteral("interfaces");
@@ -81,8 +83,8 @@ Connectivity ConnectivityMonitor::fromInterfaces()
     const auto interfaces = QNetworkInterface::allInterfaces();
     for (const QNetworkInterface &iface : interfaces) {
         const auto flags = iface.flags();
-        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
-            || flags.testFlag(QNetworkInterface::IsLoopBack))
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning) ||
+            flags.testFlag(QNetworkInterface::IsLoopBack))
             continue;
         const auto entries = iface.addressEntries();
         for (const QNetworkAddressEntry &entry : entries) {

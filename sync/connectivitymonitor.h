@@ -8,7 +8,8 @@ namespace fs::sync {
 
 // What the machine's network allows right now, for the status bar and for deciding whether a
 // sync is worth trying. Investigators are usually offline in the server room.
-enum class Connectivity {
+enum class Connectivity
+{
     Offline,      // no usable network interface / no route
     LocalNetwork, // connected, but the internet is not known to be reachable
     Online,       // the OS reports internet reachability

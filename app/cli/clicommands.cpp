@@ -96,7 +96,8 @@ int show(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print a survey: a summary, or everything as JSON."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The survey file (.fsv)."));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the whole survey as JSON."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("Print the whole survey as JSON."));
     parser.addOption(jsonOption);
     if (!parse(parser, QStringLiteral("show"), arguments))
         return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
@@ -119,8 +120,8 @@ int show(const QStringList &arguments)
           << "survey " << data->survey.uuid << ", schema " << (*store)->schemaVersion() << '\n'
           << "lines: " << data->connectionPoints.size() << '\n';
     for (const auto &line : data->connectionPoints)
-        out() << "  " << line.cafId << "  No." << line.lineNo << "  " << line.purpose << "  " << line.connectionType
-              << "  devices: " << line.devices.size() << '\n';
+        out() << "  " << line.cafId << "  No." << line.lineNo << "  " << line.purpose << "  "
+              << line.connectionType << "  devices: " << line.devices.size() << '\n';
     out() << "terminals: " << data->terminals.size() << '\n';
     for (const auto &t : data->terminals)
         out() << "  " << t.terminalNo << "  " << t.hostname << "  " << t.ip << "  " << t.systemType << '\n';
@@ -131,8 +132,8 @@ int show(const QStringList &arguments)
 int network(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Print the network state the app shows in its status bar: offline, local_network or online."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Print the network state the app shows in its status bar: offline, local_network or online."));
     if (!parse(parser, QStringLiteral("network"), arguments))
         return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
     const fs::sync::ConnectivityMonitor monitor;
@@ -169,7 +170,9 @@ QString Commands::summary()
 {
     QString text = QStringLiteral("One of:");
     for (const Command &c : commands())
-        text += QStringLiteral("\n  %1  %2").arg(QString::fromLatin1(c.name), -8).arg(QString::fromLatin1(c.help));
+        text += QStringLiteral("\n  %1  %2")
+                    .arg(QString::fromLatin1(c.name), -8)
+                    .arg(QString::fromLatin1(c.help));
     text += QStringLiteral("\n'fieldsurvey-cli <command> --help' describes a command.");
     return text;
 }

@@ -1,7 +1,6 @@
 // fieldsurvey-cli: FieldSurvey without a GUI. A QCoreApplication: no widgets, no display needed.
-#include "clicommands.h"
-
 #include "buildinfo.h"
+#include "clicommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,7 +18,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(fs::cli::Commands::description());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), fs::cli::Commands::summary(), QStringLiteral("<command>"));
+    parser.addPositionalArgument(QStringLiteral("command"), fs::cli::Commands::summary(),
+                                 QStringLiteral("<command>"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
 

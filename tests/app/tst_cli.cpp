@@ -18,7 +18,8 @@ struct Run
     QByteArray err;
 };
 
-Run runCli(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+Run runCli(const QStringList &arguments,
+           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
     process.setProcessEnvironment(env);
@@ -90,8 +91,10 @@ private slots:
         QJsonParseError error;
         const QJsonObject json = QJsonDocument::fromJson(run.out, &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-        QCOMPARE(json[QStringLiteral("hospital")][QStringLiteral("name")].toString(), QStringLiteral("さぬき中央病院"));
-        QCOMPARE(json[QStringLiteral("lines")][0][QStringLiteral("caf_id")].toString(), QStringLiteral("CAF0001"));
+        QCOMPARE(json[QStringLiteral("hospital")][QStringLiteral("name")].toString(),
+                 QStringLiteral("さぬき中央病院"));
+        QCOMPARE(json[QStringLiteral("lines")][0][QStringLiteral("caf_id")].toString(),
+                 QStringLiteral("CAF0001"));
         QCOMPARE(json[QStringLiteral("terminals")].toArray().size(), 5);
 
         run = runCli({QStringLiteral("show"), path}, headless());
@@ -148,7 +151,8 @@ private slots:
         const Run run = runCli({QStringLiteral("demo"), path}, env);
         QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
         QVERIFY2(run.err.contains("libQt6Core.so"), "LD_DEBUG output missing: the check would be blind");
-        for (const char *forbidden : {"libQt6Widgets.so", "/platforms/", "libQt6XcbQpa", "libQt6WaylandClient"})
+        for (const char *forbidden :
+             {"libQt6Widgets.so", "/platforms/", "libQt6XcbQpa", "libQt6WaylandClient"})
             QVERIFY2(!run.err.contains(forbidden), forbidden);
     }
 

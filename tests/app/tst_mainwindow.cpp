@@ -71,13 +71,15 @@ private slots:
         QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院"));
         QVERIFY(window.findChild<QLabel *>(QStringLiteral("demoBadgeLabel"))->isVisible());
         QCOMPARE(labelText(window, "demoBadgeLabel"), QStringLiteral("デモ調査"));
-        QVERIFY2(labelText(window, "hospitalDetailsLabel").contains(QStringLiteral("医療機関コード 3710000001")),
-                 qPrintable(labelText(window, "hospitalDetailsLabel")));
+        QVERIFY2(
+            labelText(window, "hospitalDetailsLabel").contains(QStringLiteral("医療機関コード 3710000001")),
+            qPrintable(labelText(window, "hospitalDetailsLabel")));
         QVERIFY2(labelText(window, "hospitalDetailsLabel").contains(QStringLiteral("320床")),
                  qPrintable(labelText(window, "hospitalDetailsLabel")));
         // The demo is visited today; the date reads as the programme writes it.
         const QDate today = QDate::currentDate();
-        const QString date = QStringLiteral("%1年%2月%3日").arg(today.year()).arg(today.month()).arg(today.day());
+        const QString date =
+            QStringLiteral("%1年%2月%3日").arg(today.year()).arg(today.month()).arg(today.day());
         QVERIFY2(labelText(window, "visitLabel").contains(date), qPrintable(labelText(window, "visitLabel")));
         QVERIFY2(labelText(window, "visitLabel").contains(QStringLiteral("調査 一郎（リーダー）")),
                  qPrintable(labelText(window, "visitLabel")));
@@ -86,8 +88,9 @@ private slots:
         // The honest status bar: nothing is queued for the portal in a fresh demo.
         QCOMPARE(labelText(window, "unsyncedLabel"), QStringLiteral("未同期 0件"));
         const QString network = labelText(window, "networkLabel");
-        QVERIFY2(network == QStringLiteral("オフライン") || network == QStringLiteral("ネットワーク接続あり")
-                     || network == QStringLiteral("オンライン"),
+        QVERIFY2(network == QStringLiteral("オフライン") ||
+                     network == QStringLiteral("ネットワーク接続あり") ||
+                     network == QStringLiteral("オンライン"),
                  qPrintable(network));
 
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
@@ -129,7 +132,8 @@ private slots:
         window.setSurvey(std::move(*store));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院")); // data stays as written
+        QCOMPARE(labelText(window, "hospitalNameLabel"),
+                 QStringLiteral("さぬき中央病院")); // data stays as written
         QCOMPARE(labelText(window, "unsyncedLabel"), QStringLiteral("Unsynced: 0 changes"));
         QCOMPARE(labelText(window, "surveyStateLabel"), QStringLiteral("State: Draft"));
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
@@ -137,7 +141,10 @@ private slots:
         saveScreenshot(window, QStringLiteral("mainwindow-en-schedule.png"));
     }
 
-    void unknownLanguageIsRefused() { QVERIFY(!fs::app::LanguageSetup::install(*qApp, QStringLiteral("xx"))); }
+    void unknownLanguageIsRefused()
+    {
+        QVERIFY(!fs::app::LanguageSetup::install(*qApp, QStringLiteral("xx")));
+    }
 
     void badFileKeepsTheOpenSurvey()
     {

@@ -14,8 +14,8 @@ struct TsMessage
     QString context;
     QString source;
     bool numerus = false;
-    QString type;                // translation type: "", "unfinished", "vanished", "obsolete"
-    QStringList translations;    // one, or the numerus forms
+    QString type;             // translation type: "", "unfinished", "vanished", "obsolete"
+    QStringList translations; // one, or the numerus forms
 };
 
 QList<TsMessage> readTs(const QString &path, QString *error)
@@ -38,8 +38,12 @@ QList<TsMessage> readTs(const QString &path, QString *error)
             } else if (name == QStringLiteral("name")) {
                 context = xml.readElementText();
             } else if (name == QStringLiteral("message")) {
-                current = TsMessage{context, {}, xml.attributes().value(QStringLiteral("numerus")) == QStringLiteral("yes"),
-                                    {}, {}};
+                current =
+                    TsMessage{context,
+                              {},
+                              xml.attributes().value(QStringLiteral("numerus")) == QStringLiteral("yes"),
+                              {},
+                              {}};
             } else if (name == QStringLiteral("source")) {
                 current.source = xml.readElementText();
             } else if (name == QStringLiteral("translation")) {
@@ -80,9 +84,10 @@ QString runLupdate(const QStringList &sourceDirs, const QString &ts, const QStri
     QProcess lupdate;
     lupdate.setWorkingDirectory(fs::test::sourceDir());
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(QStringLiteral(FS_LUPDATE), QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                                                         QStringLiteral("none"), QStringLiteral("-silent")}
-                                                  + options + sourceDirs + QStringList{QStringLiteral("-ts"), ts});
+    lupdate.start(QStringLiteral(FS_LUPDATE),
+                  QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                              QStringLiteral("none"), QStringLiteral("-silent")} +
+                      options + sourceDirs + QStringList{QStringLiteral("-ts"), ts});
     if (!lupdate.waitForFinished(120000) || lupdate.exitCode() != 0)
         return QStringLiteral("lupdate failed: ") + QString::fromUtf8(lupdate.readAll());
     return {};
@@ -106,7 +111,8 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(messages.size() > 50, "the Japanese translation is (nearly) empty");
         const QStringList problems = unfinished(messages);
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("untranslated:\n") + problems.join(QLatin1Char('\n'))));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("untranslated:\n") + problems.join(QLatin1Char('\n'))));
     }
 
     // lupdate over today's sources adds every new tr() string as unfinished: there must be none.
@@ -124,8 +130,8 @@ private slots:
         const QStringList problems = unfinished(messages);
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QStringLiteral("strings in the sources without a Japanese translation (run `make "
-                                           "translations`, then translate):\n")
-                            + problems.join(QLatin1Char('\n'))));
+                                           "translations`, then translate):\n") +
+                            problems.join(QLatin1Char('\n'))));
     }
 
     void englishPluralsAreComplete()
@@ -142,9 +148,11 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(!messages.isEmpty());
         for (const TsMessage &m : messages)
-            QVERIFY2(m.translations.size() == 2, qPrintable(m.source + QStringLiteral(": English needs two plural forms")));
+            QVERIFY2(m.translations.size() == 2,
+                     qPrintable(m.source + QStringLiteral(": English needs two plural forms")));
         const QStringList problems = unfinished(messages);
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("English plural forms missing:\n") + problems.join(QLatin1Char('\n'))));
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("English plural forms missing:\n") +
+                                                problems.join(QLatin1Char('\n'))));
     }
 
     // Libraries report error codes; only the app translates (STYLE.md, Errors).
@@ -162,7 +170,8 @@ private slots:
         QStringList found;
         for (const TsMessage &m : messages)
             found << m.context + QStringLiteral(": ") + m.source;
-        QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("tr() in a library:\n") + found.join(QLatin1Char('\n'))));
+        QVERIFY2(found.isEmpty(),
+                 qPrintable(QStringLiteral("tr() in a library:\n") + found.join(QLatin1Char('\n'))));
     }
 };
 

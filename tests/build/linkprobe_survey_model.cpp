@@ -6,6 +6,7 @@
 
 int main()
 {
-    std::printf("%s %d\n", qPrintable(fs::errorCodeName(fs::ErrorCode::Io)), fs::model::Migrator::latestVersion());
+    std::printf("%s %d\n", qPrintable(fs::errorCodeName(fs::ErrorCode::Io)),
+                fs::model::Migrator::latestVersion());
     return 0;
 }

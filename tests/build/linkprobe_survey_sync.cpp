@@ -5,6 +5,7 @@
 
 int main()
 {
-    std::printf("%s\n", qPrintable(fs::sync::connectivityKey(fs::sync::ConnectivityMonitor::fromInterfaces())));
+    std::printf("%s\n",
+                qPrintable(fs::sync::connectivityKey(fs::sync::ConnectivityMonitor::fromInterfaces())));
     return 0;
 }

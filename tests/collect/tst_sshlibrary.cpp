@@ -15,8 +15,10 @@ private slots:
         QVERIFY(library.isInitialised());
         // The version CMake found at configure time is the one that runs.
         const QString version = SshLibrary::version();
-        QVERIFY2(version.startsWith(QStringLiteral(FS_LIBSSH_VERSION)),
-                 qPrintable(QStringLiteral("runtime %1, configured %2").arg(version, QStringLiteral(FS_LIBSSH_VERSION))));
+        QVERIFY2(
+            version.startsWith(QStringLiteral(FS_LIBSSH_VERSION)),
+            qPrintable(
+                QStringLiteral("runtime %1, configured %2").arg(version, QStringLiteral(FS_LIBSSH_VERSION))));
     }
 };
 

@@ -33,7 +33,8 @@ QString firstDifference(const QJsonValue &expected, const QJsonValue &actual, co
         for (auto it = e.begin(); it != e.end(); ++it) {
             if (!a.contains(it.key()))
                 return path + QLatin1Char('.') + it.key() + QStringLiteral(": missing");
-            const QString d = firstDifference(it.value(), a.value(it.key()), path + QLatin1Char('.') + it.key());
+            const QString d =
+                firstDifference(it.value(), a.value(it.key()), path + QLatin1Char('.') + it.key());
             if (!d.isEmpty())
                 return d;
         }
@@ -52,7 +53,8 @@ QString firstDifference(const QJsonValue &expected, const QJsonValue &actual, co
         return {};
     }
     if (normalised(expected) != normalised(actual))
-        return path + QStringLiteral(": expected «%1», got «%2»").arg(normalised(expected), normalised(actual));
+        return path +
+               QStringLiteral(": expected «%1», got «%2»").arg(normalised(expected), normalised(actual));
     return {};
 }
 
@@ -70,7 +72,8 @@ private slots:
     void demoIsTheReferenceHospital()
     {
         const QJsonObject expected =
-            QJsonDocument::fromJson(fs::test::readFile(fs::test::sharedFile(QStringLiteral("corpus/intake/reference.expected.json"))))
+            QJsonDocument::fromJson(fs::test::readFile(fs::test::sharedFile(
+                                        QStringLiteral("corpus/intake/reference.expected.json"))))
                 .object();
         QVERIFY(!expected.isEmpty());
 
@@ -93,7 +96,8 @@ private slots:
     void demoIsVisitedToday()
     {
         QTemporaryDir dir;
-        FixedClock clock(QDateTime(QDate(2026, 11, 23), QTime(23, 30), Qt::UTC)); // 08:30 on the 24th in Japan
+        FixedClock clock(
+            QDateTime(QDate(2026, 11, 23), QTime(23, 30), Qt::UTC)); // 08:30 on the 24th in Japan
         auto store = DemoSurvey::createOrReplace(dir.filePath(QStringLiteral("demo.fsv")), clock);
         QVERIFY(store.has_value());
         auto days = (*store)->schedule();

@@ -37,7 +37,8 @@ private slots:
     void acceptsTheReferenceExpectedShape()
     {
         // The intake corpus's expected results use the same field names.
-        const QByteArray bytes = fs::test::readFile(fs::test::sharedFile(QStringLiteral("corpus/intake/reference.expected.json")));
+        const QByteArray bytes =
+            fs::test::readFile(fs::test::sharedFile(QStringLiteral("corpus/intake/reference.expected.json")));
         QVERIFY(!bytes.isEmpty());
         auto data = SurveyJson::fromJson(bytes, QStringLiteral("reference.expected.json"));
         QVERIFY2(data.has_value(), qPrintable(data ? QString() : describe(data.error())));
@@ -70,34 +71,40 @@ private slots:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QString>("mentions");
 
-        const QByteArray good = fs::test::readFile(fs::test::sourceDir() + QStringLiteral("/resources/demo/demo_survey.json"));
+        const QByteArray good =
+            fs::test::readFile(fs::test::sourceDir() + QStringLiteral("/resources/demo/demo_survey.json"));
         QTest::newRow("empty") << QByteArray() << QStringLiteral("line 1");
         QTest::newRow("truncated") << good.left(good.size() / 2) << QStringLiteral("line ");
         QTest::newRow("not an object") << QByteArray("[1, 2, 3]") << QStringLiteral("top level");
-        QTest::newRow("syntax error on line 3") << QByteArray("{\n  \"hospital\": {},\n  \"lines\": [,]\n}")
-                                                << QStringLiteral("line 3");
-        QTest::newRow("invalid utf-8") << QByteArray("{\"hospital\": {\"name\": \"\xff\xfe\"}}") << QStringLiteral("line 1");
-        QTest::newRow("line number text") << QByteArray(R"({"lines": [{"no": "one"}]})") << QStringLiteral("lines[0].no");
-        QTest::newRow("line number missing") << QByteArray(R"({"lines": [{"purpose": "x"}]})")
-                                             << QStringLiteral("lines[0].no");
-        QTest::newRow("line number too large") << QByteArray(R"({"lines": [{"no": 1e300}]})")
-                                               << QStringLiteral("lines[0].no");
+        QTest::newRow("syntax error on line 3")
+            << QByteArray("{\n  \"hospital\": {},\n  \"lines\": [,]\n}") << QStringLiteral("line 3");
+        QTest::newRow("invalid utf-8")
+            << QByteArray("{\"hospital\": {\"name\": \"\xff\xfe\"}}") << QStringLiteral("line 1");
+        QTest::newRow("line number text")
+            << QByteArray(R"({"lines": [{"no": "one"}]})") << QStringLiteral("lines[0].no");
+        QTest::newRow("line number missing")
+            << QByteArray(R"({"lines": [{"purpose": "x"}]})") << QStringLiteral("lines[0].no");
+        QTest::newRow("line number too large")
+            << QByteArray(R"({"lines": [{"no": 1e300}]})") << QStringLiteral("lines[0].no");
         QTest::newRow("duplicate line") << QByteArray(R"({"lines": [{"no": 1}, {"no": 1}]})")
                                         << QStringLiteral("line number 1 appears twice");
         QTest::newRow("duplicate terminal") << QByteArray(R"({"terminals": [{"no": 2}, {"no": 2}]})")
                                             << QStringLiteral("terminal number 2 appears twice");
-        QTest::newRow("lines not a list") << QByteArray(R"({"lines": {"no": 1}})") << QStringLiteral("lines: expected a list");
+        QTest::newRow("lines not a list")
+            << QByteArray(R"({"lines": {"no": 1}})") << QStringLiteral("lines: expected a list");
         QTest::newRow("device not an object") << QByteArray(R"({"lines": [{"no": 1, "devices": ["RTX"]}]})")
                                               << QStringLiteral("lines[0].devices[0]");
         QTest::newRow("unknown origin") << QByteArray(R"({"lines": [{"no": 1, "origin": "nowhere"}]})")
                                         << QStringLiteral("lines[0].origin");
-        QTest::newRow("object as text") << QByteArray(R"({"hospital": {"name": {"x": 1}}})")
-                                        << QStringLiteral("hospital.name");
+        QTest::newRow("object as text")
+            << QByteArray(R"({"hospital": {"name": {"x": 1}}})") << QStringLiteral("hospital.name");
         QTest::newRow("bad date") << QByteArray(R"({"survey": {"days": [{"date": "2026-13-45"}]}})")
                                   << QStringLiteral("survey.days[0].date");
-        QTest::newRow("bad time") << QByteArray(R"({"survey": {"days": [{"steps": [{"planned_start": "25:99"}]}]}})")
+        QTest::newRow("bad time") << QByteArray(
+                                         R"({"survey": {"days": [{"steps": [{"planned_start": "25:99"}]}]}})")
                                   << QStringLiteral("survey.days[0].steps[0].planned_start");
-        QTest::newRow("foreign format") << QByteArray(R"({"format": "something-else"})") << QStringLiteral("something-else");
+        QTest::newRow("foreign format")
+            << QByteArray(R"({"format": "something-else"})") << QStringLiteral("something-else");
         QTest::newRow("newer format") << QByteArray(R"({"format_version": 99})") << QStringLiteral("newer");
 
         QByteArray deep;
@@ -118,7 +125,8 @@ private slots:
         auto data = SurveyJson::fromJson(input, QStringLiteral("hostile.json"));
         QVERIFY(!data.has_value());
         QCOMPARE(data.error().code, fs::ErrorCode::InvalidData);
-        QVERIFY2(data.error().detail.startsWith(QStringLiteral("hostile.json: ")), qPrintable(data.error().detail));
+        QVERIFY2(data.error().detail.startsWith(QStringLiteral("hostile.json: ")),
+                 qPrintable(data.error().detail));
         QVERIFY2(data.error().detail.contains(mentions),
                  qPrintable(QStringLiteral("expected «%1» in «%2»").arg(mentions, data.error().detail)));
     }

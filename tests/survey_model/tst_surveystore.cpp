@@ -55,7 +55,8 @@ SurveyData sampleData()
     data.hospital.name = QStringLiteral("テスト病院");
     data.hospital.code = QStringLiteral("0100000001");
     data.hospital.beds = 99;
-    data.contacts.append(Contact{0, {}, QStringLiteral("総務課"), QStringLiteral("山田 一"), QString(), QString()});
+    data.contacts.append(
+        Contact{0, {}, QStringLiteral("総務課"), QStringLiteral("山田 一"), QString(), QString()});
     ConnectionPoint first;
     first.lineNo = 1;
     first.purpose = QStringLiteral("電子カルテ");
@@ -94,7 +95,8 @@ private slots:
             QCOMPARE((*store)->schemaVersion(), Migrator::latestVersion());
             QVERIFY(!(*store)->isReadOnly());
         }
-        QCOMPARE(rawScalar(path, QStringLiteral("PRAGMA application_id")).toInt(), SurveyStore::kApplicationId);
+        QCOMPARE(rawScalar(path, QStringLiteral("PRAGMA application_id")).toInt(),
+                 SurveyStore::kApplicationId);
         QCOMPARE(rawScalar(path, QStringLiteral("PRAGMA user_version")).toInt(), Migrator::latestVersion());
         QCOMPARE(rawScalar(path, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(rawScalar(path, QStringLiteral("SELECT count(*) FROM survey")).toInt(), 1);
@@ -108,7 +110,8 @@ private slots:
         QVERIFY(database.has_value());
         QCOMPARE((*database)->scalar(QStringLiteral("PRAGMA synchronous"))->toInt(), 2); // FULL
         QCOMPARE((*database)->scalar(QStringLiteral("PRAGMA foreign_keys"))->toInt(), 1);
-        QCOMPARE((*database)->scalar(QStringLiteral("PRAGMA journal_mode"))->toString(), QStringLiteral("wal"));
+        QCOMPARE((*database)->scalar(QStringLiteral("PRAGMA journal_mode"))->toString(),
+                 QStringLiteral("wal"));
     }
 
     void createRefusesToOverwrite()
@@ -162,11 +165,12 @@ private slots:
         QCOMPARE((*store)->pendingChangeCount().value_or(-1), 0);
 
         // Every imported line, device and terminal left an audit row by the actor.
-        QCOMPARE(rawScalar(path, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'import' AND "
-                                                "actor = '調査 一郎' AND entity IN ('connection_point', 'device', "
-                                                "'terminal')"))
-                     .toInt(),
-                 4);
+        QCOMPARE(
+            rawScalar(path, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'import' AND "
+                                           "actor = '調査 一郎' AND entity IN ('connection_point', 'device', "
+                                           "'terminal')"))
+                .toInt(),
+            4);
     }
 
     void cafIdsAreNeverReused()
@@ -185,7 +189,9 @@ private slots:
             QCOMPARE(points->at(0).cafId, QStringLiteral("CAF0007"));
             QCOMPARE(points->at(1).cafId, QStringLiteral("CAF0008"));
         }
-        QCOMPARE(rawScalar(path, QStringLiteral("SELECT next_value FROM id_sequence WHERE name = 'caf'")).toInt(), 9);
+        QCOMPARE(
+            rawScalar(path, QStringLiteral("SELECT next_value FROM id_sequence WHERE name = 'caf'")).toInt(),
+            9);
     }
 
     void secondImportIsRefusedAndChangesNothing()
@@ -233,8 +239,8 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<int>("expected");
         QTest::newRow("text") << QByteArray("just some text\n") << int(fs::ErrorCode::NotASurvey);
-        QTest::newRow("truncated sqlite header") << QByteArray("SQLite format 3\0\x10\x00", 19)
-                                                 << int(fs::ErrorCode::NotASurvey);
+        QTest::newRow("truncated sqlite header")
+            << QByteArray("SQLite format 3\0\x10\x00", 19) << int(fs::ErrorCode::NotASurvey);
         QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\x00\x00\x00", 8) << int(fs::ErrorCode::NotASurvey);
     }
 
@@ -336,8 +342,9 @@ private slots:
     void opensEveryShippedSchemaVersion()
     {
         QFETCH(int, version);
-        const QString fixture = fs::test::sourceDir()
-                                + QStringLiteral("/tests/data/surveys/demo-schema-%1.fsv").arg(version, 4, 10, QLatin1Char('0'));
+        const QString fixture =
+            fs::test::sourceDir() +
+            QStringLiteral("/tests/data/surveys/demo-schema-%1.fsv").arg(version, 4, 10, QLatin1Char('0'));
         QVERIFY2(QFile::exists(fixture), qPrintable(QStringLiteral("missing fixture ") + fixture));
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("old.fsv"));

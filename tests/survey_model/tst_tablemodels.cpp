@@ -32,11 +32,15 @@ private slots:
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.columnCount(), int(ConnectionPointTableModel::ColumnCount));
         QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("ID"));
-        QCOMPARE(model.index(0, ConnectionPointTableModel::CafId).data().toString(), QStringLiteral("CAF0001"));
+        QCOMPARE(model.index(0, ConnectionPointTableModel::CafId).data().toString(),
+                 QStringLiteral("CAF0001"));
         QCOMPARE(model.index(3, ConnectionPointTableModel::Devices).data().toString(),
                  QStringLiteral("Fortinet FortiGate-60F / ヤマハ RTX830"));
-        QCOMPARE(model.index(0, ConnectionPointTableModel::OriginColumn).data().toString(), QStringLiteral("申告"));
-        QCOMPARE(model.index(0, ConnectionPointTableModel::OriginColumn).data(LabelledTableModel::KeyRole).toString(),
+        QCOMPARE(model.index(0, ConnectionPointTableModel::OriginColumn).data().toString(),
+                 QStringLiteral("申告"));
+        QCOMPARE(model.index(0, ConnectionPointTableModel::OriginColumn)
+                     .data(LabelledTableModel::KeyRole)
+                     .toString(),
                  QStringLiteral("declared"));
 
         // A corrected ONU location replaces the declared one in the table.
@@ -54,9 +58,11 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTerminals(m_data.terminals);
         QCOMPARE(model.rowCount(), 5);
-        QCOMPARE(model.index(4, TerminalTableModel::Hostname).data().toString(), QStringLiteral("TCPHA01 (VDI-PHA01)"));
+        QCOMPARE(model.index(4, TerminalTableModel::Hostname).data().toString(),
+                 QStringLiteral("TCPHA01 (VDI-PHA01)"));
         // Without a label a key shows as itself.
-        QCOMPARE(model.index(0, TerminalTableModel::CheckState).data().toString(), QStringLiteral("not_started"));
+        QCOMPARE(model.index(0, TerminalTableModel::CheckState).data().toString(),
+                 QStringLiteral("not_started"));
     }
 
     void schedule()
@@ -75,7 +81,8 @@ private slots:
         QCOMPARE(model.index(0, ScheduleTableModel::Planned).data().toString(), QStringLiteral("09:00"));
         QCOMPARE(model.index(0, ScheduleTableModel::Actual).data().toString(), QStringLiteral("09:02–09:05"));
         QCOMPARE(model.index(0, ScheduleTableModel::Status).data().toString(), QStringLiteral("完了"));
-        QCOMPARE(model.index(2, ScheduleTableModel::Planned).data().toString(), QStringLiteral("09:30–12:00"));
+        QCOMPARE(model.index(2, ScheduleTableModel::Planned).data().toString(),
+                 QStringLiteral("09:30–12:00"));
         QCOMPARE(model.index(2, ScheduleTableModel::Status).data(LabelledTableModel::KeyRole).toString(),
                  QStringLiteral("not_started"));
     }

@@ -20,7 +20,8 @@ private slots:
         if (qEnvironmentVariableIsSet("FS_INSIDE_EMPTY_NETNS")) {
             const ConnectivityMonitor monitor;
             QCOMPARE(fs::sync::connectivityKey(monitor.connectivity()), QStringLiteral("offline"));
-            QCOMPARE(fs::sync::connectivityKey(ConnectivityMonitor::fromInterfaces()), QStringLiteral("offline"));
+            QCOMPARE(fs::sync::connectivityKey(ConnectivityMonitor::fromInterfaces()),
+                     QStringLiteral("offline"));
             return;
         }
         const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
@@ -41,7 +42,8 @@ private slots:
         QVERIFY(child.waitForFinished(60000));
         const QByteArray output = child.readAll();
         QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
-        QVERIFY2(output.contains("PASS   : TestConnectivityMonitor::offlineInAnEmptyNetworkNamespace"), output.constData());
+        QVERIFY2(output.contains("PASS   : TestConnectivityMonitor::offlineInAnEmptyNetworkNamespace"),
+                 output.constData());
     }
 
     void reportsItsSource()
