@@ -13,7 +13,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QString::fromLatin1(fs::buildinfo::kApplicationName));
-    QApplication::setOrganizationName(QString::fromLatin1(fs::buildinfo::kOrganizationName));
+    QApplication::setOrganizationDomain(QString::fromLatin1(fs::buildinfo::kOrganizationDomain));
     QApplication::setApplicationVersion(QString::fromLatin1(fs::buildinfo::kVersion));
 
     QCommandLineParser parser;

@@ -11,7 +11,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fieldsurvey-cli"));
-    QCoreApplication::setOrganizationName(QString::fromLatin1(fs::buildinfo::kOrganizationName));
+    QCoreApplication::setOrganizationDomain(QString::fromLatin1(fs::buildinfo::kOrganizationDomain));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(fs::buildinfo::kVersion));
 
     QCommandLineParser parser;
