@@ -113,10 +113,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("garbage.fsv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("garbage");
-        file.close();
+        QVERIFY(fs::test::writeFile(path, QByteArray("garbage")));
         Run run = runCli({QStringLiteral("show"), path}, headless());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("not_a_survey") && run.err.contains(path.toUtf8()), run.err.constData());

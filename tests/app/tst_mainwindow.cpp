@@ -2,6 +2,7 @@
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "surveystore.h"
+#include "testpaths.h"
 
 #include <QApplication>
 #include <QDir>
@@ -154,10 +155,7 @@ private slots:
         MainWindow window;
         window.setSurvey(std::move(*store));
         const QString bad = dir.filePath(QStringLiteral("garbage.fsv"));
-        QFile file(bad);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("not a survey");
-        file.close();
+        QVERIFY(fs::test::writeFile(bad, QByteArray("not a survey")));
 
         // The error dialog is modal; close it as a user would.
         QTimer::singleShot(200, [] {

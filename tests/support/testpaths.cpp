@@ -33,4 +33,11 @@ QByteArray readFile(const QString &path)
     return file.readAll();
 }
 
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size() &&
+           file.flush();
+}
+
 } // namespace fs::test

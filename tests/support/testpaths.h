@@ -14,5 +14,7 @@ namespace fs::test {
 
 // Whole contents of a file, or an empty array.
 [[nodiscard]] QByteArray readFile(const QString &path);
+// Creates or truncates path with content; false when it cannot.
+[[nodiscard]] bool writeFile(const QString &path, const QByteArray &content);
 
 } // namespace fs::test

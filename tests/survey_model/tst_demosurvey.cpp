@@ -142,10 +142,7 @@ private slots:
         QCOMPARE((*real)->hospital()->name, QStringLiteral("本物の病院"));
 
         const QString text = dir.filePath(QStringLiteral("notes.txt"));
-        QFile file(text);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("notes");
-        file.close();
+        QVERIFY(fs::test::writeFile(text, QByteArray("notes")));
         QVERIFY(!DemoSurvey::createOrReplace(text).has_value());
         QCOMPARE(fs::test::readFile(text), QByteArray("notes"));
     }

@@ -118,10 +118,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("exists.fsv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("precious");
-        file.close();
+        QVERIFY(fs::test::writeFile(path, QByteArray("precious")));
         auto store = SurveyStore::create(path);
         QVERIFY(!store.has_value());
         QCOMPARE(store.error().code, fs::ErrorCode::Io);
@@ -250,10 +247,7 @@ private slots:
         QFETCH(int, expected);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bad.fsv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        file.close();
+        QVERIFY(fs::test::writeFile(path, content));
         auto store = SurveyStore::open(path);
         QVERIFY(!store.has_value());
         QCOMPARE(int(store.error().code), expected);
