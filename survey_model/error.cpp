@@ -21,6 +21,14 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("invalid_data");
     case ErrorCode::InvalidArgument:
         return QStringLiteral("invalid_argument");
+    case ErrorCode::DiskFull:
+        return QStringLiteral("disk_full");
+    case ErrorCode::ReadOnlyMedia:
+        return QStringLiteral("read_only_media");
+    case ErrorCode::Locked:
+        return QStringLiteral("locked");
+    case ErrorCode::Corrupt:
+        return QStringLiteral("corrupt");
     }
     return QStringLiteral("unknown");
 }

@@ -18,6 +18,10 @@ enum class ErrorCode
     NotFound,        // the requested record does not exist
     InvalidData,     // input that does not have the expected shape (JSON, workbook, device output)
     InvalidArgument, // a caller passed a value the API does not accept
+    DiskFull,        // the disk (or the SQLite size limit) is full; nothing was written
+    ReadOnlyMedia,   // the file or its folder cannot be written (read-only medium or permissions)
+    Locked,          // another FieldSurvey has the survey open for editing
+    Corrupt,         // the file is damaged
 };
 
 struct Error

@@ -8,7 +8,7 @@ namespace fs::model {
 Transaction::Transaction(const Database &database)
     : m_database(database)
 {
-    if (auto r = m_database.exec(QStringLiteral("BEGIN IMMEDIATE")); r)
+    if (auto r = m_database.run(QStringLiteral("BEGIN IMMEDIATE")); r)
         m_open = true;
     else
         m_begun = tl::unexpected(r.error());
@@ -18,7 +18,7 @@ Transaction::~Transaction()
 {
     if (!m_open)
         return;
-    if (auto r = m_database.exec(QStringLiteral("ROLLBACK")); !r)
+    if (auto r = m_database.run(QStringLiteral("ROLLBACK")); !r)
         qCWarning(lcStore) << "rollback failed:" << describe(r.error());
 }
 
@@ -28,7 +28,7 @@ Result<void> Transaction::commit()
         return m_begun;
     if (!m_open)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("transaction already finished"));
-    auto r = m_database.exec(QStringLiteral("COMMIT"));
+    auto r = m_database.run(QStringLiteral("COMMIT"));
     if (!r)
         return tl::unexpected(r.error());
     m_open = false;
