@@ -45,6 +45,8 @@ QVariant ConnectionPointTableModel::data(const QModelIndex &index, int role) con
         return kOriginKeys.key(c.origin);
     if (role == Qt::TextAlignmentRole && index.column() == LineNo)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::EditRole && index.column() == Note)
+        return c.note;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (static_cast<Column>(index.column())) {
@@ -66,10 +68,30 @@ QVariant ConnectionPointTableModel::data(const QModelIndex &index, int role) con
         return deviceSummary(c.devices);
     case OriginColumn:
         return label(QStringLiteral("origin"), kOriginKeys.key(c.origin));
+    case Note:
+        return c.note;
     case ColumnCount:
         break;
     }
     return {};
+}
+
+Qt::ItemFlags ConnectionPointTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = LabelledTableModel::flags(index);
+    if (index.isValid() && index.column() == Note && isEditable())
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool ConnectionPointTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !isEditable() || !checkIndex(index, CheckIndexOption::IndexIsValid) ||
+        index.column() != Note)
+        return false;
+    emit fieldEdited(FieldRef{Entity::ConnectionPoint, m_points.at(index.row()).uuid, QStringLiteral("note")},
+                     value);
+    return true;
 }
 
 } // namespace fs::model

@@ -24,6 +24,7 @@ public:
         OnuLocation,
         Devices,
         OriginColumn,
+        Note, // the investigator's note, editable
         ColumnCount
     };
 
@@ -35,6 +36,8 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 private:
     QList<ConnectionPoint> m_points;

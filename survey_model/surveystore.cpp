@@ -1,12 +1,15 @@
 #include "surveystore.h"
 
+#include "auditlog.h"
 #include "database.h"
 #include "defaultschedule.h"
 #include "logging.h"
 #include "migrator.h"
+#include "outbox.h"
 #include "transaction.h"
 
 #include <QFileInfo>
+#include <QLockFile>
 #include <QUuid>
 
 namespace fs::model {
@@ -52,6 +55,31 @@ Result<T> wrapError(const Error &error)
 
 constexpr int kCafDigits = 4;
 
+// Takes <path>.lock for editing. A lock whose process is gone (a crash on this machine) is taken
+// over; a live one, here or on another machine sharing the folder, refuses the edit.
+Result<std::unique_ptr<QLockFile>> lockForEditing(const QString &path)
+{
+    auto lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
+    if (lock->tryLock(0))
+        return lock;
+    if (lock->error() == QLockFile::LockFailedError) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock->getLockInfo(&pid, &host, &application);
+        return fail(ErrorCode::Locked,
+                    QStringLiteral("%1 is being edited by %2 (process %3 on %4)")
+                        .arg(path, application.isEmpty() ? QStringLiteral("another program") : application)
+                        .arg(pid)
+                        .arg(host));
+    }
+    if (lock->error() == QLockFile::PermissionError)
+        return fail(ErrorCode::ReadOnlyMedia,
+                    QStringLiteral("cannot create %1.lock: the folder is not writable").arg(path));
+    return fail(ErrorCode::Io, QStringLiteral("cannot lock %1").arg(path));
+}
+
 } // namespace
 
 SurveyStore::SurveyStore(std::unique_ptr<Database> database, const Clock &clock)
@@ -60,7 +88,11 @@ SurveyStore::SurveyStore(std::unique_ptr<Database> database, const Clock &clock)
 {
 }
 
-SurveyStore::~SurveyStore() = default;
+SurveyStore::~SurveyStore()
+{
+    m_database.reset(); // close (and checkpoint) before another process may take the lock
+    m_lock.reset();
+}
 
 QString SurveyStore::path() const
 {
@@ -81,6 +113,9 @@ Result<std::unique_ptr<SurveyStore>> SurveyStore::create(const QString &path, co
 {
     if (QFileInfo::exists(path))
         return fail(ErrorCode::Io, QStringLiteral("refusing to overwrite existing file ") + path);
+    auto lock = lockForEditing(path);
+    if (!lock)
+        return tl::unexpected(lock.error());
     auto database = Database::open(path, Database::Mode::ReadWrite);
     if (!database)
         return tl::unexpected(database.error());
@@ -91,6 +126,7 @@ Result<std::unique_ptr<SurveyStore>> SurveyStore::create(const QString &path, co
         return tl::unexpected(version.error());
 
     std::unique_ptr<SurveyStore> store(new SurveyStore(std::move(*database), clock));
+    store->m_lock = std::move(*lock);
     store->m_schemaVersion = *version;
     if (auto r = store->initialise(); !r)
         return tl::unexpected(r.error());
@@ -126,6 +162,13 @@ Result<std::unique_ptr<SurveyStore>> SurveyStore::open(const QString &path, Open
 {
     if (!QFileInfo::exists(path))
         return fail(ErrorCode::Io, QStringLiteral("no such file: ") + path);
+    std::unique_ptr<QLockFile> lock;
+    if (mode == OpenMode::ReadWrite) {
+        auto taken = lockForEditing(path);
+        if (!taken)
+            return tl::unexpected(taken.error());
+        lock = std::move(*taken);
+    }
     const auto dbMode = mode == OpenMode::ReadOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite;
     auto database = Database::open(path, dbMode);
     if (!database)
@@ -154,6 +197,7 @@ Result<std::unique_ptr<SurveyStore>> SurveyStore::open(const QString &path, Open
         if (mode == OpenMode::ReadWrite) {
             qCWarning(lcStore) << describe(*readOnlyReason) << "- opening read-only";
             database->reset();
+            lock.reset();
             database = Database::open(path, Database::Mode::ReadOnly);
             if (!database)
                 return tl::unexpected(database.error());
@@ -165,6 +209,7 @@ Result<std::unique_ptr<SurveyStore>> SurveyStore::open(const QString &path, Open
     }
 
     std::unique_ptr<SurveyStore> store(new SurveyStore(std::move(*database), clock));
+    store->m_lock = std::move(lock);
     store->m_schemaVersion = *version;
     store->m_readOnlyReason = readOnlyReason;
     return store;
@@ -183,13 +228,13 @@ Result<void> SurveyStore::audit(const QString &action, const QString &entity, co
                                 const QString &field, const QVariant &oldValue,
                                 const QVariant &newValue) const
 {
-    auto r = m_database->exec(
-        QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_uuid, field, "
-                       "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {now(), textValue(m_actor), action, entity, textValue(uuid), textValue(field), oldValue, newValue});
-    if (!r)
-        return tl::unexpected(r.error());
-    return {};
+    return AuditLog::record(
+        *m_database, AuditEntry{0, m_clock.now(), m_actor, action, entity, uuid, field, oldValue, newValue});
+}
+
+Result<QList<AuditEntry>> SurveyStore::auditTrail() const
+{
+    return AuditLog::trail(*m_database);
 }
 
 Result<QString> SurveyStore::meta(const QString &key) const
@@ -239,6 +284,11 @@ Result<SurveyInfo> SurveyStore::surveyInfo() const
     info.note = text(*q, "note");
     info.createdAt = fromStoredTimestamp(text(*q, "created_at"));
     info.updatedAt = fromStoredTimestamp(text(*q, "updated_at"));
+    // The last change anywhere in the survey is the audit trail's last row.
+    auto lastChange = m_database->scalar(QStringLiteral("SELECT at FROM audit_log ORDER BY id DESC LIMIT 1"));
+    if (!lastChange)
+        return tl::unexpected(lastChange.error());
+    info.updatedAt = std::max(info.updatedAt, fromStoredTimestamp(lastChange->toString()));
     return info;
 }
 
@@ -475,10 +525,7 @@ Result<SurveyData> SurveyStore::load() const
 
 Result<int> SurveyStore::pendingChangeCount() const
 {
-    auto count = m_database->scalar(QStringLiteral("SELECT count(*) FROM outbox"));
-    if (!count)
-        return tl::unexpected(count.error());
-    return count->toInt();
+    return Outbox::pendingCount(*m_database);
 }
 
 // ---- writing ---------------------------------------------------------------------------------
@@ -534,7 +581,7 @@ Result<void> SurveyStore::insertDay(const VisitDay &day) const
     return {};
 }
 
-Result<void> SurveyStore::insertConnectionPoint(const ConnectionPoint &c) const
+Result<qint64> SurveyStore::insertConnectionPoint(const ConnectionPoint &c, const QString &action) const
 {
     QString cafId = c.cafId;
     if (cafId.isEmpty()) {
@@ -543,7 +590,7 @@ Result<void> SurveyStore::insertConnectionPoint(const ConnectionPoint &c) const
             return tl::unexpected(next.error());
         cafId = *next;
     } else if (auto r = reserveCafId(cafId); !r) {
-        return r;
+        return tl::unexpected(r.error());
     }
     const QString stamp = now();
     const QString uuid = uuidOrNew(c.uuid);
@@ -591,10 +638,9 @@ Result<void> SurveyStore::insertConnectionPoint(const ConnectionPoint &c) const
     if (!r)
         return tl::unexpected(r.error());
     const qint64 pointId = r->lastInsertId().toLongLong();
-    if (auto a = audit(QStringLiteral("import"), QStringLiteral("connection_point"), uuid,
-                       QStringLiteral("caf_id"), {}, cafId);
+    if (auto a = audit(action, QStringLiteral("connection_point"), uuid, QStringLiteral("caf_id"), {}, cafId);
         !a)
-        return a;
+        return tl::unexpected(a.error());
 
     int position = 0;
     for (const Device &d : c.devices) {
@@ -611,10 +657,10 @@ Result<void> SurveyStore::insertConnectionPoint(const ConnectionPoint &c) const
              kChainRoleKeys.key(d.chainRole), textValue(d.note), stamp, stamp});
         if (!dev)
             return tl::unexpected(dev.error());
-        if (auto a = audit(QStringLiteral("import"), QStringLiteral("device"), deviceUuid); !a)
-            return a;
+        if (auto a = audit(action, QStringLiteral("device"), deviceUuid); !a)
+            return tl::unexpected(a.error());
     }
-    return {};
+    return pointId;
 }
 
 Result<void> SurveyStore::insertTerminal(const Terminal &t) const
@@ -724,8 +770,8 @@ Result<void> SurveyStore::importSurvey(const SurveyData &data)
     }
 
     for (const ConnectionPoint &c : data.connectionPoints) {
-        if (auto r = insertConnectionPoint(c); !r)
-            return r;
+        if (auto r = insertConnectionPoint(c, QStringLiteral("import")); !r)
+            return tl::unexpected(r.error());
     }
     for (const Terminal &t : data.terminals) {
         if (auto r = insertTerminal(t); !r)

@@ -1,13 +1,20 @@
 #pragma once
 
+#include "auditentry.h"
 #include "clock.h"
 #include "error.h"
+#include "fieldref.h"
+#include "photo.h"
 #include "surveydata.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
+
+class QIODevice;
+class QLockFile;
 
 namespace fs::model {
 
@@ -15,7 +22,11 @@ class Database;
 
 // One survey file (.fsv): an SQLite database with its schema migrated to the current version.
 // The one API the GUI, the command line and sync use to read and change a survey; no SQL runs
-// outside survey_model. Every write is one transaction, committed before the call returns.
+// outside survey_model. Every write is one transaction, durable (synchronous=FULL) when the call
+// returns, and leaves an audit row per changed field; a failed write changes nothing.
+//
+// A survey is edited by one FieldSurvey at a time: opening it ReadWrite takes <file>.lock (a
+// lock left by a crashed process on this machine is taken over). Read-only opens need no lock.
 class SurveyStore
 {
 public:
@@ -37,7 +48,8 @@ public:
     [[nodiscard]] static Result<std::unique_ptr<SurveyStore>> create(const QString &path,
                                                                      const Clock &clock = Clock::system());
     // Opens an existing survey, migrating it forward when opened ReadWrite. A survey written by a
-    // newer FieldSurvey opens read-only; readOnlyReason() then says why.
+    // newer FieldSurvey opens read-only; readOnlyReason() then says why. Locked when another
+    // FieldSurvey edits it.
     [[nodiscard]] static Result<std::unique_ptr<SurveyStore>>
     open(const QString &path, OpenMode mode = OpenMode::ReadWrite, const Clock &clock = Clock::system());
 
@@ -51,7 +63,7 @@ public:
     void setActor(const QString &actor) { m_actor = actor; }
     [[nodiscard]] QString actor() const { return m_actor; }
 
-    // Reading
+    // ---- reading
     [[nodiscard]] Result<SurveyData> load() const;
     [[nodiscard]] Result<SurveyInfo> surveyInfo() const;
     [[nodiscard]] Result<Hospital> hospital() const;
@@ -60,16 +72,54 @@ public:
     [[nodiscard]] Result<QList<VisitDay>> schedule() const;
     [[nodiscard]] Result<QList<ConnectionPoint>> connectionPoints() const;
     [[nodiscard]] Result<QList<Terminal>> terminals() const;
+    [[nodiscard]] Result<QList<Photo>> photos() const;
     // Local changes the portal has not confirmed yet (the outbox).
     [[nodiscard]] Result<int> pendingChangeCount() const;
     [[nodiscard]] Result<QString> meta(const QString &key) const;
+    // The audit trail, oldest first.
+    [[nodiscard]] Result<QList<AuditEntry>> auditTrail() const;
 
-    // Writing
+    // The stored value of one field (NULL, text or number).
+    [[nodiscard]] Result<QVariant> fieldValue(const FieldRef &ref) const;
+    // Resolves a path as the command line writes it:
+    //   hospital.<field>, survey.<field>, contact.<n>.<field>, investigator.<n>.<field>,
+    //   day.<n>.<field>, day.<n>.step.<m>.<field>, line.<CAF0001|n>.<field>,
+    //   line.<CAF0001|n>.device.<m>.<field>, terminal.<n>.<field>
+    // where n and m count from 1 in display order.
+    [[nodiscard]] Result<FieldRef> resolvePath(const QString &path) const;
+
+    // ---- writing
+    // Applies every change or none, in one transaction; changes that leave a field as it was are
+    // skipped. Returns what changed, with the old values (for undo).
+    [[nodiscard]] Result<QList<AppliedChange>> applyChanges(const QList<FieldChange> &changes);
+
+    // Adds a line (typically one found on site, 未申告) with its devices. A line number of 0 takes
+    // the next free one; the CAF ID is always assigned here.
+    [[nodiscard]] Result<ConnectionPoint> addConnectionPoint(const ConnectionPoint &point);
+    // Removes a line, device, terminal, contact, investigator or photo (a tombstone the sync can
+    // send), or brings it back.
+    [[nodiscard]] Result<void> setRemoved(Entity entity, const QString &uuid, bool removed);
+
+    // Stores the image file's bytes in pieces with a thumbnail beside them.
+    [[nodiscard]] Result<Photo> addPhoto(const QString &filePath, const PhotoTarget &target = {});
+    [[nodiscard]] Result<Photo> addPhoto(QIODevice &image, const QString &originalName,
+                                         const PhotoTarget &target = {});
+    // A read-only, seekable device over a stored blob (a photo, its thumbnail, a floor plan).
+    [[nodiscard]] Result<std::unique_ptr<QIODevice>> openBlob(qint64 blobId) const;
+
     // Fills a survey that has no lines, terminals or contacts yet from imported data (a workbook,
     // the demo, a portal download), in one transaction. CAF IDs are assigned to lines that have
     // none; days replace the default plan when data carries any.
     [[nodiscard]] Result<void> importSurvey(const SurveyData &data);
     [[nodiscard]] Result<void> setMeta(const QString &key, const QString &value);
+
+    // ---- maintenance
+    // Checks the file: SQLite integrity and foreign keys, the format, and every blob's SHA-256.
+    // An empty list means the survey is sound.
+    [[nodiscard]] Result<QStringList> verify() const;
+    // Writes a consistent, compact copy to destination (VACUUM INTO) that opens read-only on any
+    // medium, and verifies the copy before returning.
+    [[nodiscard]] Result<void> exportPackage(const QString &destination) const;
 
 private:
     SurveyStore(std::unique_ptr<Database> database, const Clock &clock);
@@ -82,11 +132,15 @@ private:
     [[nodiscard]] Result<QString> nextCafId() const;
     [[nodiscard]] Result<void> reserveCafId(const QString &cafId) const;
     [[nodiscard]] Result<void> insertDay(const VisitDay &day) const;
-    [[nodiscard]] Result<void> insertConnectionPoint(const ConnectionPoint &point) const;
+    [[nodiscard]] Result<qint64> insertConnectionPoint(const ConnectionPoint &point,
+                                                       const QString &action) const;
     [[nodiscard]] Result<void> insertTerminal(const Terminal &terminal) const;
+    [[nodiscard]] Result<QString> uuidAt(const QString &table, const QString &where,
+                                         const QVariantList &values, const QString &what) const;
     [[nodiscard]] QString now() const;
 
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<QLockFile> m_lock;
     const Clock &m_clock;
     QString m_actor;
     int m_schemaVersion = 0;

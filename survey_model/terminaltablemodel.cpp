@@ -30,6 +30,8 @@ QVariant TerminalTableModel::data(const QModelIndex &index, int role) const
         return kTerminalCheckStateKeys.key(t.checkState);
     if (role == Qt::TextAlignmentRole && index.column() == TerminalNo)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::EditRole && index.column() == Note)
+        return t.note;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (static_cast<Column>(index.column())) {
@@ -50,10 +52,30 @@ QVariant TerminalTableModel::data(const QModelIndex &index, int role) const
         return t.securityProduct;
     case CheckState:
         return label(QStringLiteral("check_state"), kTerminalCheckStateKeys.key(t.checkState));
+    case Note:
+        return t.note;
     case ColumnCount:
         break;
     }
     return {};
+}
+
+Qt::ItemFlags TerminalTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = LabelledTableModel::flags(index);
+    if (index.isValid() && index.column() == Note && isEditable())
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool TerminalTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !isEditable() || !checkIndex(index, CheckIndexOption::IndexIsValid) ||
+        index.column() != Note)
+        return false;
+    emit fieldEdited(FieldRef{Entity::Terminal, m_terminals.at(index.row()).uuid, QStringLiteral("note")},
+                     value);
+    return true;
 }
 
 } // namespace fs::model

@@ -23,6 +23,7 @@ public:
         Location,
         SecurityProduct,
         CheckState,
+        Note, // the investigator's note, editable
         ColumnCount
     };
 
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 private:
     QList<Terminal> m_terminals;

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "connectionpoint.h"
+#include "error.h"
+#include "fieldref.h"
+
+#include <QObject>
+
+#include <optional>
+
+class QUndoStack;
+
+namespace fs::model {
+
+class SurveyStore;
+
+// Edits a survey with undo. Every edit is applied to the store at once — durable when the call
+// returns, there is no Save — and pushed onto the undo stack; undo and redo are edits too (with
+// their own audit rows). A failure changes nothing and is reported by failed().
+//
+// Command texts shown in the Edit menu are passed in by the application (it translates them).
+class SurveyEditor : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SurveyEditor(SurveyStore &store, QObject *parent = nullptr);
+    ~SurveyEditor() override;
+
+    [[nodiscard]] SurveyStore &store() const { return m_store; }
+    [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
+
+    bool setField(const FieldRef &ref, const QVariant &value, const QString &text);
+    // All changes or none, one undo step.
+    bool setFields(const QList<FieldChange> &changes, const QString &text);
+    std::optional<ConnectionPoint> addConnectionPoint(const ConnectionPoint &point, const QString &text);
+    bool remove(Entity entity, const QString &uuid, const QString &text);
+
+    // Called by the commands.
+    void reportFailure(const fs::Error &error);
+    void notifyChanged();
+
+signals:
+    // After every applied edit, undo and redo.
+    void changed();
+    void failed(const fs::Error &error);
+
+private:
+    SurveyStore &m_store;
+    QUndoStack *m_undoStack;
+};
+
+} // namespace fs::model
