@@ -1,11 +1,13 @@
 #include "clicommands.h"
 
 #include "buildinfo.h"
+#include "clisupport.h"
 #include "connectivitymonitor.h"
 #include "database.h"
 #include "demosurvey.h"
 #include "migrator.h"
 #include "sshlibrary.h"
+#include "surveycommands.h"
 #include "surveyjson.h"
 #include "surveystore.h"
 
@@ -19,51 +21,12 @@ namespace fs::cli {
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int failWith(const fs::Error &error)
-{
-    err() << "fieldsurvey-cli: " << describe(error) << Qt::endl;
-    return Commands::kFailed;
-}
-
-int usage(const QString &message, const QCommandLineParser &parser)
-{
-    err() << "fieldsurvey-cli: " << message << "\n\n" << parser.helpText() << Qt::flush;
-    return Commands::kUsageError;
-}
-
-// Parses a subcommand's own arguments; false (with a usage message printed) on error.
-bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
-{
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("fieldsurvey-cli ") + command} + arguments)) {
-        usage(parser.errorText(), parser);
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << Qt::flush;
-        return false;
-    }
-    return true;
-}
-
 int info(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the versions of FieldSurvey and its components."));
     if (!parse(parser, QStringLiteral("info"), arguments))
-        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+        return stopStatus(parser);
     out() << "FieldSurvey " << fs::buildinfo::kVersion << '\n'
           << "survey schema " << fs::model::Migrator::latestVersion() << '\n'
           << "Qt " << qVersion() << '\n'
@@ -78,7 +41,7 @@ int demo(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Write the built-in demo survey to a new file."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The survey file to create (.fsv)."));
     if (!parse(parser, QStringLiteral("demo"), arguments))
-        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+        return stopStatus(parser);
     if (parser.positionalArguments().size() != 1)
         return usage(QStringLiteral("demo needs exactly one file"), parser);
     const QString path = parser.positionalArguments().constFirst();
@@ -100,7 +63,7 @@ int show(const QStringList &arguments)
                                         QStringLiteral("Print the whole survey as JSON."));
     parser.addOption(jsonOption);
     if (!parse(parser, QStringLiteral("show"), arguments))
-        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+        return stopStatus(parser);
     if (parser.positionalArguments().size() != 1)
         return usage(QStringLiteral("show needs exactly one survey file"), parser);
 
@@ -135,7 +98,7 @@ int network(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Print the network state the app shows in its status bar: offline, local_network or online."));
     if (!parse(parser, QStringLiteral("network"), arguments))
-        return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+        return stopStatus(parser);
     const fs::sync::ConnectivityMonitor monitor;
     out() << fs::sync::connectivityKey(monitor.connectivity()) << " (" << monitor.source() << ')' << Qt::endl;
     return Commands::kOk;
@@ -155,6 +118,11 @@ const QList<Command> &commands()
         {"demo", "write the built-in demo survey to a new file", demo},
         {"info", "print versions of FieldSurvey and its components", info},
         {"network", "print the network state (offline / local_network / online)", network},
+        {"set", "change fields of a survey: set SURVEY line.CAF0001.note=... (all or nothing)", setFields},
+        {"history", "print a survey's audit trail (who changed what, when)", history},
+        {"verify", "check a survey file: integrity, format, every photo's SHA-256", verify},
+        {"export", "write a verified, compact copy of a survey for review (export SURVEY --out COPY)",
+         exportPackage},
     };
     return list;
 }

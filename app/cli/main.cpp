@@ -4,12 +4,15 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Quiet by default: results go to stdout, problems to stderr. QT_LOGGING_RULES overrides.
+    QLoggingCategory::setFilterRules(QStringLiteral("fs.*.debug=false\nfs.*.info=false"));
     QCoreApplication::setApplicationName(QStringLiteral("fieldsurvey-cli"));
     QCoreApplication::setOrganizationDomain(QString::fromLatin1(fs::buildinfo::kOrganizationDomain));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(fs::buildinfo::kVersion));

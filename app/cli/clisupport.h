@@ -1,0 +1,24 @@
+#pragma once
+
+#include "error.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace fs::cli {
+
+// Shared plumbing of the fieldsurvey-cli subcommands.
+QTextStream &out();
+QTextStream &err();
+
+// Prints the error and returns Commands::kFailed.
+int failWith(const fs::Error &error);
+// Prints the message and the command's help; returns Commands::kUsageError.
+int usage(const QString &message, const QCommandLineParser &parser);
+// Parses a subcommand's own arguments (adds --help). False when the command should stop: after
+// printing its help (check isSet("help")) or a usage error.
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments);
+// The exit status for a parse() that returned false.
+int stopStatus(const QCommandLineParser &parser);
+
+} // namespace fs::cli
