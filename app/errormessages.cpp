@@ -22,6 +22,18 @@ QString ErrorMessages::headline(const fs::Error &error)
         return tr("The data is not in the expected form.");
     case ErrorCode::InvalidArgument:
         return tr("The request could not be carried out.");
+    case ErrorCode::DiskFull:
+        return tr("The disk is full. The change was not saved; everything saved before is intact. Free some "
+                  "space and try again.");
+    case ErrorCode::ReadOnlyMedia:
+        return tr(
+            "The survey file cannot be written (read-only medium or folder). Copy it to a writable folder "
+            "to edit it.");
+    case ErrorCode::Locked:
+        return tr(
+            "Another FieldSurvey is editing this survey. Close it there, or open the survey read-only.");
+    case ErrorCode::Corrupt:
+        return tr("The survey file is damaged. Do not edit it; keep a copy and contact support.");
     }
     return tr("An unexpected error occurred.");
 }

@@ -7,11 +7,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Info and above reach the log file; QT_LOGGING_RULES overrides.
+    QLoggingCategory::setFilterRules(QStringLiteral("fs.*.debug=false"));
     QApplication::setApplicationName(QString::fromLatin1(fs::buildinfo::kApplicationName));
     QApplication::setOrganizationDomain(QString::fromLatin1(fs::buildinfo::kOrganizationDomain));
     QApplication::setApplicationVersion(QString::fromLatin1(fs::buildinfo::kVersion));

@@ -8,6 +8,7 @@
 #include "logging.h"
 #include "modellabels.h"
 #include "scheduletablemodel.h"
+#include "surveyeditor.h"
 #include "surveystore.h"
 #include "terminaltablemodel.h"
 #include "ui_mainwindow.h"
@@ -20,6 +21,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QUndoStack>
 
 namespace fs::app {
 
@@ -69,9 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_terminalModel->setHeaderLabels(ModelLabels::terminalHeaders());
     m_terminalModel->setValueLabels(labels);
     setUpTable(m_ui->scheduleView, m_scheduleModel, fs::model::ScheduleTableModel::Status);
-    setUpTable(m_ui->connectionPointView, m_connectionPointModel,
-               fs::model::ConnectionPointTableModel::OnuLocation);
-    setUpTable(m_ui->terminalView, m_terminalModel, fs::model::TerminalTableModel::Location);
+    setUpTable(m_ui->connectionPointView, m_connectionPointModel, fs::model::ConnectionPointTableModel::Note);
+    setUpTable(m_ui->terminalView, m_terminalModel, fs::model::TerminalTableModel::Note);
 
     m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
     m_unsyncedLabel->setObjectName(QStringLiteral("unsyncedLabel"));
@@ -80,12 +81,16 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_unsyncedLabel);
     statusBar()->addPermanentWidget(m_networkLabel);
 
-    connect(m_ui->openAction, &QAction::triggered, this, &MainWindow::chooseSurveyFile);
+    connect(m_ui->openAction, &QAction::triggered, this, [this] { chooseSurveyFile(false); });
+    connect(m_ui->openReadOnlyAction, &QAction::triggered, this, [this] { chooseSurveyFile(true); });
     connect(m_ui->openDemoAction, &QAction::triggered, this, &MainWindow::openDemoSurvey);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_connectivity, &fs::sync::ConnectivityMonitor::connectivityChanged, this,
             &MainWindow::updateConnectivity);
+    connect(m_connectionPointModel, &fs::model::LabelledTableModel::fieldEdited, this,
+            &MainWindow::applyNoteEdit);
+    connect(m_terminalModel, &fs::model::LabelledTableModel::fieldEdited, this, &MainWindow::applyNoteEdit);
 
     updateConnectivity(m_connectivity->connectivity());
     reload();
@@ -101,13 +106,52 @@ QString MainWindow::demoSurveyPath()
 
 void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
 {
+    m_ui->editMenu->clear();
+    m_editor.reset();
     m_store = std::move(store);
+    if (m_store) {
+        m_store->setActor(qEnvironmentVariable("USER"));
+        m_editor = std::make_unique<fs::model::SurveyEditor>(*m_store);
+        connect(m_editor.get(), &fs::model::SurveyEditor::changed, this, &MainWindow::reload);
+        connect(m_editor.get(), &fs::model::SurveyEditor::failed, this,
+                [this](const fs::Error &error) { showError(tr("Saving the change"), error); });
+        QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("Undo"));
+        undo->setShortcut(QKeySequence::Undo);
+        undo->setObjectName(QStringLiteral("undoAction"));
+        QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("Redo"));
+        redo->setShortcut(QKeySequence::Redo);
+        redo->setObjectName(QStringLiteral("redoAction"));
+        m_ui->editMenu->addAction(undo);
+        m_ui->editMenu->addAction(redo);
+    }
+    const bool editable = m_store && !m_store->isReadOnly();
+    m_connectionPointModel->setEditable(editable);
+    m_terminalModel->setEditable(editable);
     reload();
 }
 
-bool MainWindow::openSurveyFile(const QString &path)
+void MainWindow::applyNoteEdit(const fs::model::FieldRef &ref, const QVariant &value)
 {
-    auto store = fs::model::SurveyStore::open(path);
+    if (m_editor)
+        m_editor->setField(ref, value, tr("Edit note"));
+}
+
+bool MainWindow::openSurveyFile(const QString &path, bool readOnly)
+{
+    using fs::model::SurveyStore;
+    auto store = SurveyStore::open(path, readOnly ? SurveyStore::OpenMode::ReadOnly
+                                                  : SurveyStore::OpenMode::ReadWrite);
+    if (!store && store.error().code == ErrorCode::Locked) {
+        qCInfo(lcUi) << describe(store.error());
+        const auto answer =
+            QMessageBox::question(this, tr("FieldSurvey"),
+                                  tr("Another FieldSurvey is editing %1.\n\nOpen it read-only to look at it?")
+                                      .arg(QDir::toNativeSeparators(path)),
+                                  QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
+        if (answer != QMessageBox::Open)
+            return false;
+        store = SurveyStore::open(path, SurveyStore::OpenMode::ReadOnly);
+    }
     if (!store) {
         showError(tr("Opening %1").arg(QDir::toNativeSeparators(path)), store.error());
         return false;
@@ -137,12 +181,13 @@ bool MainWindow::openDemoSurvey()
     return true;
 }
 
-void MainWindow::chooseSurveyFile()
+void MainWindow::chooseSurveyFile(bool readOnly)
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open survey"), QString(),
-                                                      tr("FieldSurvey surveys (*.fsv);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, readOnly ? tr("Open survey read-only") : tr("Open survey"),
+                                     QString(), tr("FieldSurvey surveys (*.fsv);;All files (*)"));
     if (!path.isEmpty())
-        openSurveyFile(path);
+        openSurveyFile(path, readOnly);
 }
 
 void MainWindow::showAbout()
@@ -221,9 +266,20 @@ void MainWindow::reload()
     const auto demo = m_store->meta(QStringLiteral("demo"));
     m_ui->demoBadgeLabel->setVisible(demo && *demo == QStringLiteral("1"));
 
+    // Models are refilled from the store after every edit; keep each view's place.
+    const QModelIndex scheduleCurrent = m_ui->scheduleView->currentIndex();
+    const QModelIndex lineCurrent = m_ui->connectionPointView->currentIndex();
+    const QModelIndex terminalCurrent = m_ui->terminalView->currentIndex();
     m_scheduleModel->setDays(data->days);
     m_connectionPointModel->setConnectionPoints(data->connectionPoints);
     m_terminalModel->setTerminals(data->terminals);
+    const auto restore = [](QTableView *view, const QModelIndex &previous) {
+        if (previous.isValid())
+            view->setCurrentIndex(view->model()->index(previous.row(), previous.column()));
+    };
+    restore(m_ui->scheduleView, scheduleCurrent);
+    restore(m_ui->connectionPointView, lineCurrent);
+    restore(m_ui->terminalView, terminalCurrent);
     m_ui->sectionTabs->setTabText(1, tr("&Connection points (%1)").arg(data->connectionPoints.size()));
     m_ui->sectionTabs->setTabText(2, tr("&Terminals (%1)").arg(data->terminals.size()));
 

@@ -15,8 +15,10 @@ class MainWindow;
 namespace fs::model {
 class ConnectionPointTableModel;
 class ScheduleTableModel;
+class SurveyEditor;
 class SurveyStore;
 class TerminalTableModel;
+struct FieldRef;
 } // namespace fs::model
 
 namespace fs::sync {
@@ -40,9 +42,12 @@ public:
     // Shows the survey in store; the window owns it from now on.
     void setSurvey(std::unique_ptr<fs::model::SurveyStore> store);
     [[nodiscard]] fs::model::SurveyStore *survey() const { return m_store.get(); }
+    // Applies edits to the open survey with undo; null when no survey is open.
+    [[nodiscard]] fs::model::SurveyEditor *editor() const { return m_editor.get(); }
 
     // Opens a survey file and shows it; on failure shows the error and keeps the current survey.
-    bool openSurveyFile(const QString &path);
+    // A survey another FieldSurvey is editing can be opened read-only instead.
+    bool openSurveyFile(const QString &path, bool readOnly = false);
     // Writes a fresh demo survey into the app's data folder and shows it.
     bool openDemoSurvey();
 
@@ -50,15 +55,17 @@ public:
     [[nodiscard]] static QString demoSurveyPath();
 
 private:
-    void chooseSurveyFile();
+    void chooseSurveyFile(bool readOnly);
     void showAbout();
     void reload();
     void updateSyncStatus();
     void updateConnectivity(fs::sync::Connectivity connectivity);
     void showError(const QString &action, const fs::Error &error);
+    void applyNoteEdit(const fs::model::FieldRef &ref, const QVariant &value);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<fs::model::SurveyStore> m_store;
+    std::unique_ptr<fs::model::SurveyEditor> m_editor; // declared after m_store: destroyed first
     fs::model::ScheduleTableModel *m_scheduleModel;
     fs::model::ConnectionPointTableModel *m_connectionPointModel;
     fs::model::TerminalTableModel *m_terminalModel;

@@ -8,13 +8,13 @@ namespace fs::app {
 QStringList ModelLabels::connectionPointHeaders()
 {
     return {tr("CAF ID"),          tr("Line No."),     tr("Purpose / system"), tr("Line type"), tr("Carrier"),
-            tr("Connection type"), tr("ONU location"), tr("Devices"),          tr("Declared")};
+            tr("Connection type"), tr("ONU location"), tr("Devices"),          tr("Declared"),  tr("Note")};
 }
 
 QStringList ModelLabels::terminalHeaders()
 {
     return {tr("No."),      tr("System"),           tr("Usage"), tr("Host name"), tr("IP address"),
-            tr("Location"), tr("Security product"), tr("Check")};
+            tr("Location"), tr("Security product"), tr("Check"), tr("Note")};
 }
 
 QStringList ModelLabels::scheduleHeaders()

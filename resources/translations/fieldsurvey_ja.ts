@@ -71,6 +71,18 @@
         <source>&amp;About FieldSurvey</source>
         <translation>FieldSurvey について(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open survey &amp;read-only…</source>
+        <translation>調査を読み取り専用で開く(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open a survey to review it without changing it</source>
+        <translation>調査を変更せずに確認するために開きます</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::ErrorMessages</name>
@@ -109,6 +121,22 @@
     <message>
         <source>An unexpected error occurred.</source>
         <translation>予期しないエラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>The disk is full. The change was not saved; everything saved before is intact. Free some space and try again.</source>
+        <translation>ディスクがいっぱいです。この変更は保存されていません（それまでに保存した内容は無事です）。空き容量を確保してからやり直してください。</translation>
+    </message>
+    <message>
+        <source>The survey file cannot be written (read-only medium or folder). Copy it to a writable folder to edit it.</source>
+        <translation>調査ファイルに書き込めません（読み取り専用の媒体またはフォルダ）。編集するには書き込めるフォルダにコピーしてください。</translation>
+    </message>
+    <message>
+        <source>Another FieldSurvey is editing this survey. Close it there, or open the survey read-only.</source>
+        <translation>別の FieldSurvey がこの調査を編集中です。そちらを閉じるか、読み取り専用で開いてください。</translation>
+    </message>
+    <message>
+        <source>The survey file is damaged. Do not edit it; keep a copy and contact support.</source>
+        <translation>調査ファイルが破損しています。編集せずにコピーを保管し、サポートに連絡してください。</translation>
     </message>
 </context>
 <context>
@@ -246,6 +274,34 @@
     <message>
         <source>The internet is reachable.</source>
         <translation>インターネットに接続できます。</translation>
+    </message>
+    <message>
+        <source>Saving the change</source>
+        <translation>変更を保存しています</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>メモの編集</translation>
+    </message>
+    <message>
+        <source>Another FieldSurvey is editing %1.
+
+Open it read-only to look at it?</source>
+        <translation>別の FieldSurvey が %1 を編集中です。
+
+読み取り専用で開きますか？</translation>
+    </message>
+    <message>
+        <source>Open survey read-only</source>
+        <translation>調査を読み取り専用で開く</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直し</translation>
     </message>
 </context>
 <context>
@@ -401,6 +457,10 @@
     <message>
         <source>lead</source>
         <translation>リーダー</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
     </message>
 </context>
 </TS>
