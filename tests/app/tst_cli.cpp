@@ -1,3 +1,4 @@
+#include "migrator.h"
 #include "testpaths.h"
 
 #include <QFile>
@@ -133,7 +134,87 @@ private slots:
         QVERIFY(run.out.contains("FieldSurvey " FS_EXPECTED_VERSION));
         QVERIFY(run.out.contains("SQLite 3."));
         QVERIFY(run.out.contains("libssh 0."));
-        QVERIFY(run.out.contains("survey schema 1"));
+        QVERIFY(run.out.contains(
+            QStringLiteral("survey schema %1").arg(fs::model::Migrator::latestVersion()).toUtf8()));
+    }
+
+    void setsFieldsAllOrNothingAndKeepsHistory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), path}, headless()).exitCode, 0);
+
+        Run run = runCli({QStringLiteral("set"), path,
+                          QStringLiteral("line.CAF0001.onu_location_found=本館 3F 2番ラック"),
+                          QStringLiteral("line.1.onu_location_status=corrected"),
+                          QStringLiteral("terminal.2.note=立会い必須"), QStringLiteral("--actor"),
+                          QStringLiteral("調査 一郎")},
+                         headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY2(out.contains(QStringLiteral("line.1.onu_location_status: \"unchecked\" → \"corrected\"")),
+                 qPrintable(out));
+
+        // One bad assignment: nothing of the batch is saved, and the message names it.
+        run = runCli({QStringLiteral("set"), path, QStringLiteral("terminal.2.note=changed"),
+                      QStringLiteral("line.1.protection=maybe")},
+                     headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("protection") && run.err.contains("maybe"), run.err.constData());
+        run = runCli({QStringLiteral("set"), path, QStringLiteral("line.CAF0099.note=x")}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("CAF0099"), run.err.constData());
+        run = runCli({QStringLiteral("set"), path, QStringLiteral("no-equals-sign")}, headless());
+        QCOMPARE(run.exitCode, 2);
+
+        run = runCli({QStringLiteral("show"), path, QStringLiteral("--json")}, headless());
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json[QStringLiteral("terminals")][1][QStringLiteral("site_note")].toString(),
+                 QStringLiteral("立会い必須"));
+        QCOMPARE(json[QStringLiteral("lines")][0][QStringLiteral("onu_location_found")].toString(),
+                 QStringLiteral("本館 3F 2番ラック"));
+
+        run = runCli({QStringLiteral("history"), path}, headless());
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 3);
+        QVERIFY2(lines.last().contains(
+                     QStringLiteral("調査 一郎  update  terminal 2  note: \"\" → \"立会い必須\"")),
+                 qPrintable(lines.last()));
+
+        run = runCli({QStringLiteral("history"), path, QStringLiteral("--json")}, headless());
+        const QJsonArray trail = QJsonDocument::fromJson(run.out).array();
+        QVERIFY(!trail.isEmpty());
+        QCOMPARE(trail.last()[QStringLiteral("label")].toString(), QStringLiteral("terminal 2"));
+        QCOMPARE(trail.last()[QStringLiteral("actor")].toString(), QStringLiteral("調査 一郎"));
+    }
+
+    void verifiesAndExports()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v.fsv"));
+        const QString copy = dir.filePath(QStringLiteral("copy.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), path}, headless()).exitCode, 0);
+        Run run = runCli({QStringLiteral("verify"), path}, headless());
+        QVERIFY2(run.exitCode == 0 && run.out.startsWith("ok: "), run.err.constData());
+
+        run = runCli({QStringLiteral("export"), path, QStringLiteral("--out"), copy}, headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = runCli({QStringLiteral("show"), copy}, headless());
+        QVERIFY(QString::fromUtf8(run.out).contains(QStringLiteral("さぬき中央病院")));
+        // Never over an existing file.
+        run = runCli({QStringLiteral("export"), path, QStringLiteral("--out"), copy}, headless());
+        QCOMPARE(run.exitCode, 1);
+
+        // Damage a page in the middle of the copy: verify says so and fails.
+        QByteArray bytes = fs::test::readFile(copy);
+        QVERIFY(bytes.size() > 16384);
+        for (qsizetype i = 8192; i < 8192 + 4096; ++i)
+            bytes[i] = char(0x5a);
+        QVERIFY(fs::test::writeFile(copy, bytes));
+        run = runCli({QStringLiteral("verify"), copy}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(!run.err.isEmpty(), run.out.constData());
     }
 
     // The dynamic loader lists every shared object it maps, including plugins loaded later. No

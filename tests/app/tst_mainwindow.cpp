@@ -1,7 +1,9 @@
+#include "connectionpointtablemodel.h"
 #include "demosurvey.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "surveystore.h"
+#include "terminaltablemodel.h"
 #include "testpaths.h"
 
 #include <QApplication>
@@ -9,6 +11,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -140,6 +143,65 @@ private slots:
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
         QCOMPARE(tabs->tabText(1), QStringLiteral("&Connection points (4)"));
         saveScreenshot(window, QStringLiteral("mainwindow-en-schedule.png"));
+    }
+
+    void editsNotesWithUndo()
+    {
+        QVERIFY(fs::app::LanguageSetup::install(*qApp, QStringLiteral("ja")));
+        QTemporaryDir dir;
+        auto store = fs::model::DemoSurvey::createOrReplace(dir.filePath(QStringLiteral("demo.fsv")));
+        QVERIFY(store.has_value());
+        MainWindow window;
+        window.resize(1280, 800);
+        window.setSurvey(std::move(*store));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"))->setCurrentIndex(1);
+
+        auto *view = window.findChild<QTableView *>(QStringLiteral("connectionPointView"));
+        QAbstractItemModel *model = view->model();
+        const int note = fs::model::ConnectionPointTableModel::Note;
+        QCOMPARE(model->headerData(note, Qt::Horizontal).toString(), QStringLiteral("メモ"));
+        const QModelIndex cell = model->index(1, note);
+        QVERIFY(model->flags(cell).testFlag(Qt::ItemIsEditable));
+        QVERIFY(!model->flags(model->index(1, 0)).testFlag(Qt::ItemIsEditable)); // CAF IDs never
+        view->setCurrentIndex(cell);
+
+        // Typing into the cell as a user would: the edit is saved at once.
+        view->edit(cell);
+        auto *editor = view->findChild<QLineEdit *>();
+        QVERIFY(editor);
+        editor->setText(QStringLiteral("ONU 背面にラベルなし"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(window.survey()->connectionPoints()->at(1).note, QStringLiteral("ONU 背面にラベルなし"));
+        QCOMPARE(labelText(window, "unsyncedLabel"), QStringLiteral("未同期 1件"));
+        QCOMPARE(view->currentIndex().row(), 1); // the view keeps its place after the refresh
+        QCOMPARE(model->index(1, note).data().toString(), QStringLiteral("ONU 背面にラベルなし"));
+        saveScreenshot(window, QStringLiteral("mainwindow-ja-note-edited.png"));
+
+        auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+        auto *redo = window.findChild<QAction *>(QStringLiteral("redoAction"));
+        QVERIFY(undo && redo);
+        QCOMPARE(undo->text(), QStringLiteral("元に戻す メモの編集"));
+        undo->trigger();
+        QCOMPARE(window.survey()->connectionPoints()->at(1).note, QString());
+        QCOMPARE(model->index(1, note).data().toString(), QString());
+        redo->trigger();
+        QCOMPARE(window.survey()->connectionPoints()->at(1).note, QStringLiteral("ONU 背面にラベルなし"));
+    }
+
+    void readOnlySurveysCannotBeEdited()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.fsv"));
+        QVERIFY(fs::model::DemoSurvey::createOrReplace(path).has_value());
+        MainWindow window;
+        QVERIFY(window.openSurveyFile(path, true));
+        QVERIFY(window.survey()->isReadOnly());
+        auto *model = window.findChild<QTableView *>(QStringLiteral("terminalView"))->model();
+        QVERIFY(
+            !model->flags(model->index(0, fs::model::TerminalTableModel::Note)).testFlag(Qt::ItemIsEditable));
+        QVERIFY(!model->setData(model->index(0, fs::model::TerminalTableModel::Note), QStringLiteral("x")));
     }
 
     void unknownLanguageIsRefused()
