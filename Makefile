@@ -31,6 +31,10 @@ test: build
 sanitize:
 	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_ARGS=-DFIELDSURVEY_SANITIZE=ON
 
+# Benchmarks that print figures (on demand; not part of make test).
+bench: configure
+	cmake --build $(BUILD_DIR) --parallel $(JOBS) --target bench
+
 # Refresh resources/translations/*.ts from the sources (then translate with Qt Linguist).
 translations: configure
 	cmake --build $(BUILD_DIR) --target update_translations
