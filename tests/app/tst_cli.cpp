@@ -1,4 +1,5 @@
 #include "migrator.h"
+#include "surveystore.h"
 #include "testpaths.h"
 
 #include <QFile>
@@ -187,6 +188,25 @@ private slots:
         QVERIFY(!trail.isEmpty());
         QCOMPARE(trail.last()[QStringLiteral("label")].toString(), QStringLiteral("terminal 2"));
         QCOMPARE(trail.last()[QStringLiteral("actor")].toString(), QStringLiteral("調査 一郎"));
+    }
+
+    void refusesASurveyAnotherProgramEdits()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("busy.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), path}, headless()).exitCode, 0);
+        auto editing = fs::model::SurveyStore::open(path); // this test process edits it
+        QVERIFY(editing.has_value());
+        Run run = runCli({QStringLiteral("set"), path, QStringLiteral("hospital.name=x")}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("locked") &&
+                     run.err.contains(QByteArray::number(QCoreApplication::applicationPid())),
+                 run.err.constData());
+        // Reading is still possible.
+        QCOMPARE(runCli({QStringLiteral("show"), path}, headless()).exitCode, 0);
+        editing->reset();
+        QCOMPARE(
+            runCli({QStringLiteral("set"), path, QStringLiteral("hospital.name=x")}, headless()).exitCode, 0);
     }
 
     void verifiesAndExports()

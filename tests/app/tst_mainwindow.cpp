@@ -13,6 +13,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -202,6 +204,29 @@ private slots:
         QVERIFY(
             !model->flags(model->index(0, fs::model::TerminalTableModel::Note)).testFlag(Qt::ItemIsEditable));
         QVERIFY(!model->setData(model->index(0, fs::model::TerminalTableModel::Note), QStringLiteral("x")));
+    }
+
+    void offersReadOnlyWhenAnotherProgramEdits()
+    {
+        QVERIFY(fs::app::LanguageSetup::install(*qApp, QStringLiteral("ja")));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("busy.fsv"));
+        auto other = fs::model::DemoSurvey::createOrReplace(path); // "another program" holds the lock
+        QVERIFY(other.has_value());
+        MainWindow window;
+        QString question;
+        QTimer::singleShot(200, [&question] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                question = box->text();
+                box->button(QMessageBox::Open)->click();
+            }
+        });
+        QVERIFY(window.openSurveyFile(path));
+        QVERIFY2(question.contains(QStringLiteral("読み取り専用で開きますか")), qPrintable(question));
+        QVERIFY(window.survey()->isReadOnly());
+        QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院"));
+        QVERIFY2(labelText(window, "fileLabel").contains(QStringLiteral("読み取り専用")),
+                 qPrintable(labelText(window, "fileLabel")));
     }
 
     void unknownLanguageIsRefused()
