@@ -4,6 +4,7 @@
 #include "enumkeys.h"
 #include "origin.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -109,6 +110,11 @@ struct ConnectionPoint
     QString globalIp;        // グローバルIPアドレス
     QString fqdn;
     QString declaredNote; // 備考
+    // 脆弱性診断当日記入欄: the global IP confirmed with the hospital on the scan day
+    QString scanIpConfirmed; // グローバルIP確認
+    QString scanIp;          // 当日グローバルIPアドレス
+    QString scanIpConfirmedBy;
+    QDateTime scanIpConfirmedAt;
 
     // found on site
     OnuLocationStatus onuLocationStatus = OnuLocationStatus::Unchecked;

@@ -2,7 +2,9 @@
 
 #include "connectionpoint.h"
 #include "contact.h"
+#include "floorplan.h"
 #include "hospital.h"
+#include "importwarning.h"
 #include "investigator.h"
 #include "surveyinfo.h"
 #include "terminal.h"
@@ -22,6 +24,8 @@ struct SurveyData
     QList<VisitDay> days;
     QList<ConnectionPoint> connectionPoints; // ordered by line number
     QList<Terminal> terminals;               // ordered by terminal number
+    QList<FloorPlan> floorPlans;             // in the order of the workbook
+    QList<ImportWarning> importWarnings;     // what the workbook import noticed
 
     friend bool operator==(const SurveyData &, const SurveyData &) = default;
 };

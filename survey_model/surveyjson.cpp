@@ -89,6 +89,10 @@ QJsonObject lineJson(const ConnectionPoint &c)
         {QStringLiteral("global_ip"), c.globalIp},
         {QStringLiteral("fqdn"), c.fqdn},
         {QStringLiteral("note"), c.declaredNote},
+        {QStringLiteral("scan_ip_confirmed"), c.scanIpConfirmed},
+        {QStringLiteral("scan_ip"), c.scanIp},
+        {QStringLiteral("scan_ip_confirmed_by"), c.scanIpConfirmedBy},
+        {QStringLiteral("scan_ip_confirmed_at"), timestampOrNull(c.scanIpConfirmedAt)},
         {QStringLiteral("onu_location_status"), kOnuLocationStatusKeys.key(c.onuLocationStatus)},
         {QStringLiteral("onu_location_found"), c.onuLocationFound},
         {QStringLiteral("emr_reachability"), kEmrReachabilityKeys.key(c.emrReachability)},
@@ -154,6 +158,48 @@ QJsonObject surveyJson(const SurveyData &data)
         {QStringLiteral("investigators"), investigators},
         {QStringLiteral("days"), days},
     };
+}
+
+QJsonArray floorPlansJson(const QList<FloorPlan> &plans)
+{
+    QJsonArray array;
+    for (qsizetype i = 0; i < plans.size(); ++i) {
+        const FloorPlan &p = plans[i];
+        QJsonArray pins;
+        for (const Pin &pin : p.pins) {
+            pins.append(QJsonObject{
+                {QStringLiteral("target"), pin.target},
+                {QStringLiteral("x"), pin.x},
+                {QStringLiteral("y"), pin.y},
+                {QStringLiteral("text"), pin.sourceText.isEmpty() ? pin.label : pin.sourceText},
+                {QStringLiteral("kind"), kPinKindKeys.key(pin.kind)},
+            });
+        }
+        array.append(QJsonObject{
+            {QStringLiteral("index"), int(i)},
+            {QStringLiteral("title"), p.title},
+            {QStringLiteral("source_kind"), p.sourceKind},
+            {QStringLiteral("width"), p.width},
+            {QStringLiteral("height"), p.height},
+            {QStringLiteral("rotation"), p.rotation},
+            {QStringLiteral("pins"), pins},
+        });
+    }
+    return array;
+}
+
+QJsonArray warningsJson(const QList<ImportWarning> &warnings)
+{
+    QJsonArray array;
+    for (const ImportWarning &w : warnings) {
+        array.append(QJsonObject{
+            {QStringLiteral("code"), w.code},
+            {QStringLiteral("where"), w.where},
+            {QStringLiteral("subject"), w.subject},
+            {QStringLiteral("detail"), w.detail},
+        });
+    }
+    return array;
 }
 
 // ---- reading ---------------------------------------------------------------------------------
@@ -346,6 +392,10 @@ ConnectionPoint readLine(const Reader &r)
     c.globalIp = r.text("global_ip");
     c.fqdn = r.text("fqdn");
     c.declaredNote = r.text("note");
+    c.scanIpConfirmed = r.text("scan_ip_confirmed");
+    c.scanIp = r.text("scan_ip");
+    c.scanIpConfirmedBy = r.text("scan_ip_confirmed_by");
+    c.scanIpConfirmedAt = timestampOf(r, "scan_ip_confirmed_at");
     c.onuLocationStatus = r.key("onu_location_status", kOnuLocationStatusKeys, OnuLocationStatus::Unchecked);
     c.onuLocationFound = r.text("onu_location_found");
     c.emrReachability = r.key("emr_reachability", kEmrReachabilityKeys, EmrReachability::Unknown);
@@ -469,7 +519,10 @@ QJsonObject SurveyJson::toJson(const SurveyData &data)
         {QStringLiteral("contacts"), contacts},
         {QStringLiteral("lines"), lines},
         {QStringLiteral("terminals"), terminals},
-        {QStringLiteral("floorplans"), QJsonArray()},
+        {QStringLiteral("floorplans"), floorPlansJson(data.floorPlans)},
+        {QStringLiteral("warnings"), warningsJson(data.importWarnings)},
+        // Passwords are never imported, whatever the workbook held.
+        {QStringLiteral("passwords_imported"), false},
     };
 }
 

@@ -424,6 +424,10 @@ Result<QList<ConnectionPoint>> SurveyStore::connectionPoints() const
         c.globalIp = text(*q, "global_ip");
         c.fqdn = text(*q, "fqdn");
         c.declaredNote = text(*q, "declared_note");
+        c.scanIpConfirmed = text(*q, "scan_ip_confirmed");
+        c.scanIp = text(*q, "scan_ip");
+        c.scanIpConfirmedBy = text(*q, "scan_ip_confirmed_by");
+        c.scanIpConfirmedAt = fromStoredTimestamp(text(*q, "scan_ip_confirmed_at"));
         c.onuLocationStatus =
             kOnuLocationStatusKeys.parseOr(text(*q, "onu_location_status"), OnuLocationStatus::Unchecked);
         c.onuLocationFound = text(*q, "onu_location_found");
@@ -520,6 +524,14 @@ Result<SurveyData> SurveyStore::load() const
     if (!t)
         return wrapError<SurveyData>(t.error());
     data.terminals = *t;
+    auto plans = floorPlans();
+    if (!plans)
+        return wrapError<SurveyData>(plans.error());
+    data.floorPlans = *plans;
+    auto warnings = importWarnings();
+    if (!warnings)
+        return wrapError<SurveyData>(warnings.error());
+    data.importWarnings = *warnings;
     return data;
 }
 
@@ -603,9 +615,10 @@ Result<qint64> SurveyStore::insertConnectionPoint(const ConnectionPoint &c, cons
             "provider, provider_product, onu_location, connection_type, uses_global_ip, ip_assignment, "
             "global_ip, "
             "fqdn, declared_note, onu_location_status, onu_location_found, emr_reachability, protection, "
-            "note, "
-            "created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "note, created_at, updated_at, scan_ip_confirmed, scan_ip, scan_ip_confirmed_by, "
+            "scan_ip_confirmed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?)"),
         {uuid,
          cafId,
          c.lineNo,
@@ -634,7 +647,11 @@ Result<qint64> SurveyStore::insertConnectionPoint(const ConnectionPoint &c, cons
          kProtectionKeys.key(c.protection),
          textValue(c.note),
          stamp,
-         stamp});
+         stamp,
+         textValue(c.scanIpConfirmed),
+         textValue(c.scanIp),
+         textValue(c.scanIpConfirmedBy),
+         nullableText(toStoredTimestamp(c.scanIpConfirmedAt))});
     if (!r)
         return tl::unexpected(r.error());
     const qint64 pointId = r->lastInsertId().toLongLong();
@@ -777,6 +794,12 @@ Result<void> SurveyStore::importSurvey(const SurveyData &data)
         if (auto r = insertTerminal(t); !r)
             return r;
     }
+    for (qsizetype i = 0; i < data.floorPlans.size(); ++i) {
+        if (auto r = insertFloorPlan(data.floorPlans[i], int(i) + 1); !r)
+            return r;
+    }
+    if (auto r = insertImportWarnings(data.importWarnings); !r)
+        return r;
     if (auto r = transaction.commit(); !r)
         return r;
     qCInfo(lcStore) << "imported" << data.connectionPoints.size() << "lines and" << data.terminals.size()

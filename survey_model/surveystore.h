@@ -73,6 +73,9 @@ public:
     [[nodiscard]] Result<QList<ConnectionPoint>> connectionPoints() const;
     [[nodiscard]] Result<QList<Terminal>> terminals() const;
     [[nodiscard]] Result<QList<Photo>> photos() const;
+    // Floor plans with their pins (the image stays in its blob; imageData is empty).
+    [[nodiscard]] Result<QList<FloorPlan>> floorPlans() const;
+    [[nodiscard]] Result<QList<ImportWarning>> importWarnings() const;
     // Local changes the portal has not confirmed yet (the outbox).
     [[nodiscard]] Result<int> pendingChangeCount() const;
     [[nodiscard]] Result<QString> meta(const QString &key) const;
@@ -109,7 +112,8 @@ public:
 
     // Fills a survey that has no lines, terminals or contacts yet from imported data (a workbook,
     // the demo, a portal download), in one transaction. CAF IDs are assigned to lines that have
-    // none; days replace the default plan when data carries any.
+    // none; days replace the default plan when data carries any; floor-plan images are stored as
+    // blobs and pins are tied to the lines and terminals they name.
     [[nodiscard]] Result<void> importSurvey(const SurveyData &data);
     [[nodiscard]] Result<void> setMeta(const QString &key, const QString &value);
 
@@ -135,6 +139,8 @@ private:
     [[nodiscard]] Result<qint64> insertConnectionPoint(const ConnectionPoint &point,
                                                        const QString &action) const;
     [[nodiscard]] Result<void> insertTerminal(const Terminal &terminal) const;
+    [[nodiscard]] Result<void> insertFloorPlan(const FloorPlan &plan, int position) const;
+    [[nodiscard]] Result<void> insertImportWarnings(const QList<ImportWarning> &warnings) const;
     [[nodiscard]] Result<QString> uuidAt(const QString &table, const QString &where,
                                          const QVariantList &values, const QString &what) const;
     [[nodiscard]] QString now() const;

@@ -1,4 +1,5 @@
 #include "demosurvey.h"
+#include "jsoncompare.h"
 #include "surveyjson.h"
 #include "surveystore.h"
 #include "testpaths.h"
@@ -12,53 +13,6 @@
 #include <QTest>
 
 using namespace fs::model;
-
-namespace {
-
-// Numbers may be printed as numbers or strings (corpus/intake/README.md).
-QString normalised(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return QString::number(value.toDouble());
-    return value.toString();
-}
-
-// Every key of `expected` must have the same value in `actual`; nested arrays of objects are
-// compared element by element. Returns the first difference as "path: expected X, got Y".
-QString firstDifference(const QJsonValue &expected, const QJsonValue &actual, const QString &path)
-{
-    if (expected.isObject()) {
-        const QJsonObject e = expected.toObject();
-        const QJsonObject a = actual.toObject();
-        for (auto it = e.begin(); it != e.end(); ++it) {
-            if (!a.contains(it.key()))
-                return path + QLatin1Char('.') + it.key() + QStringLiteral(": missing");
-            const QString d =
-                firstDifference(it.value(), a.value(it.key()), path + QLatin1Char('.') + it.key());
-            if (!d.isEmpty())
-                return d;
-        }
-        return {};
-    }
-    if (expected.isArray()) {
-        const QJsonArray e = expected.toArray();
-        const QJsonArray a = actual.toArray();
-        if (e.size() != a.size())
-            return path + QStringLiteral(": expected %1 elements, got %2").arg(e.size()).arg(a.size());
-        for (qsizetype i = 0; i < e.size(); ++i) {
-            const QString d = firstDifference(e[i], a[i], path + QStringLiteral("[%1]").arg(i));
-            if (!d.isEmpty())
-                return d;
-        }
-        return {};
-    }
-    if (normalised(expected) != normalised(actual))
-        return path +
-               QStringLiteral(": expected «%1», got «%2»").arg(normalised(expected), normalised(actual));
-    return {};
-}
-
-} // namespace
 
 class TestDemoSurvey : public QObject
 {
@@ -85,7 +39,7 @@ private slots:
         const QJsonObject actual = SurveyJson::toJson(*data);
         for (const char *section : {"hospital", "contacts", "lines", "terminals"}) {
             const QString key = QString::fromLatin1(section);
-            const QString difference = firstDifference(expected.value(key), actual.value(key), key);
+            const QString difference = fs::test::firstDifference(expected.value(key), actual.value(key), key);
             QVERIFY2(difference.isEmpty(), qPrintable(difference));
         }
         QCOMPARE(data->connectionPoints[0].cafId, QStringLiteral("CAF0001"));
