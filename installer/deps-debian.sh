@@ -15,8 +15,8 @@ packages=(
   # libraries
   libssh-dev libpoppler-qt6-dev libquazip1-qt6-dev libxlsxwriter-dev qtkeychain-qt6-dev
   libsodium-dev libexpected-dev libsqlite3-dev
-  # runtime and test tools
-  fonts-noto-cjk sqlite3 xvfb xauth openssh-server socat nmap poppler-utils
+  # runtime and test tools (python3: test-fixture generators; python3-openpyxl: the import benchmark's reference)
+  fonts-noto-cjk sqlite3 xvfb xauth openssh-server socat nmap poppler-utils python3 python3-openpyxl
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include "connectivitymonitor.h"
 #include "database.h"
 #include "demosurvey.h"
+#include "importcommand.h"
 #include "migrator.h"
 #include "sshlibrary.h"
 #include "surveycommands.h"
@@ -114,6 +115,9 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
+        {"import",
+         "import a hospital's workbook (別紙2-1): import WORKBOOK.xlsx --out SURVEY.fsv | --dry-run",
+         importWorkbook},
         {"show", "print a survey (summary, or --json)", show},
         {"demo", "write the built-in demo survey to a new file", demo},
         {"info", "print versions of FieldSurvey and its components", info},

@@ -2,6 +2,7 @@
 #include "surveystore.h"
 #include "testpaths.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -207,6 +208,53 @@ private slots:
         editing->reset();
         QCOMPARE(
             runCli({QStringLiteral("set"), path, QStringLiteral("hospital.name=x")}, headless()).exitCode, 0);
+    }
+
+    void importsWorkbooks()
+    {
+        QTemporaryDir dir;
+        const QString workbook = fs::test::sharedFile(QStringLiteral("corpus/intake/reference.xlsx"));
+        const QString survey = dir.filePath(QStringLiteral("imported.fsv"));
+        Run run = runCli({QStringLiteral("import"), workbook, QStringLiteral("--dry-run")}, headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("lines: 4, devices: 5, terminals: 5") &&
+                     run.out.contains("dynamic_ip_scan_day"),
+                 run.out.constData());
+        QVERIFY(!QFile::exists(survey));
+
+        run = runCli({QStringLiteral("import"), workbook, QStringLiteral("--out"), survey}, headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = runCli({QStringLiteral("show"), survey, QStringLiteral("--json")}, headless());
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json[QStringLiteral("hospital")][QStringLiteral("name")].toString(),
+                 QStringLiteral("さぬき中央病院"));
+        QCOMPARE(json[QStringLiteral("floorplans")][0][QStringLiteral("pins")].toArray().size(), 4);
+        QCOMPARE(json[QStringLiteral("warnings")][0][QStringLiteral("code")].toString(),
+                 QStringLiteral("dynamic_ip_scan_day"));
+
+        // Never over an existing survey; usage errors.
+        QCOMPARE(runCli({QStringLiteral("import"), workbook, QStringLiteral("--out"), survey}, headless())
+                     .exitCode,
+                 1);
+        QCOMPARE(runCli({QStringLiteral("import"), workbook}, headless()).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("import"), workbook, QStringLiteral("--out"), survey,
+                         QStringLiteral("--dry-run")},
+                        headless())
+                     .exitCode,
+                 2);
+    }
+
+    void refusedWorkbooksCreateNoSurvey()
+    {
+        QTemporaryDir dir;
+        const QString notAWorkbook = dir.filePath(QStringLiteral("minutes.xlsx"));
+        QVERIFY(fs::test::writeFile(notAWorkbook, "議事録: this is not a spreadsheet"));
+        const QString survey = dir.filePath(QStringLiteral("never.fsv"));
+        const Run run =
+            runCli({QStringLiteral("import"), notAWorkbook, QStringLiteral("--out"), survey}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("minutes.xlsx") && run.err.contains("zip"), run.err.constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("minutes.xlsx")});
     }
 
     void verifiesAndExports()
