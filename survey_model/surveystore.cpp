@@ -8,6 +8,7 @@
 #include "outbox.h"
 #include "transaction.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QUuid>
@@ -131,6 +132,30 @@ Result<std::unique_ptr<SurveyStore>> SurveyStore::create(const QString &path, co
     if (auto r = store->initialise(); !r)
         return tl::unexpected(r.error());
     qCInfo(lcStore) << "created survey" << path;
+    return store;
+}
+
+Result<std::unique_ptr<SurveyStore>> SurveyStore::createWith(const QString &path, const SurveyData &data,
+                                                             const QString &actor, const Clock &clock)
+{
+    const auto removeAll = [&path] {
+        for (const QString &suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
+            QFile::remove(path + suffix);
+    };
+    const bool existed = QFileInfo::exists(path);
+    auto store = create(path, clock);
+    if (!store) {
+        if (!existed)
+            removeAll();
+        return store;
+    }
+    (*store)->setActor(actor);
+    if (auto r = (*store)->importSurvey(data); !r) {
+        store->reset();
+        removeAll();
+        return tl::unexpected(r.error());
+    }
     return store;
 }
 

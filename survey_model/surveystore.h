@@ -47,6 +47,11 @@ public:
     // Creates a new, empty survey at path (which must not exist yet) with the default day plan.
     [[nodiscard]] static Result<std::unique_ptr<SurveyStore>> create(const QString &path,
                                                                      const Clock &clock = Clock::system());
+    // Creates a new survey at path filled with data (an import), or nothing at all: a failure
+    // removes the half-made file.
+    [[nodiscard]] static Result<std::unique_ptr<SurveyStore>>
+    createWith(const QString &path, const SurveyData &data, const QString &actor,
+               const Clock &clock = Clock::system());
     // Opens an existing survey, migrating it forward when opened ReadWrite. A survey written by a
     // newer FieldSurvey opens read-only; readOnlyReason() then says why. Locked when another
     // FieldSurvey edits it.

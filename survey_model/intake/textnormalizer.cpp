@@ -4,9 +4,32 @@
 
 namespace fs::model {
 
+namespace {
+
+// Whether NFKC leaves the text as it is, decided cheaply for what workbooks are mostly made of:
+// ASCII, kana and kanji. Anything else goes through the real normalisation.
+bool nfkcStable(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x80 || (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3041 && u <= 0x3096) ||
+            (u >= 0x30A1 && u <= 0x30FA) || u == 0x30FC || u == 0x3001 || u == 0x3002)
+            continue;
+        return false;
+    }
+    return true;
+}
+
+QString nfkc(const QString &text)
+{
+    return nfkcStable(text) ? text : text.normalized(QString::NormalizationForm_KC);
+}
+
+} // namespace
+
 QString TextNormalizer::value(const QString &text)
 {
-    return text.normalized(QString::NormalizationForm_KC).trimmed();
+    return nfkc(text).trimmed();
 }
 
 QString TextNormalizer::prose(const QString &text)
@@ -16,7 +39,7 @@ QString TextNormalizer::prose(const QString &text)
 
 QString TextNormalizer::compact(const QString &text)
 {
-    QString out = text.normalized(QString::NormalizationForm_KC);
+    QString out = nfkc(text);
     out.removeIf([](QChar c) { return c.isSpace(); });
     return out;
 }

@@ -170,8 +170,9 @@ bool isExampleRow(const XlsxSheet &sheet, int row)
     const auto r = sheet.rows.constFind(row);
     if (r == sheet.rows.constEnd())
         return false;
+    // 記入例 has no other forms under NFKC, so a plain search is enough.
     for (const XlsxCell &cell : *r) {
-        if (TextNormalizer::key(cell.text).contains(QStringLiteral("記入例")))
+        if (cell.text.contains(QStringLiteral("記入例")))
             return true;
     }
     return false;
@@ -398,7 +399,8 @@ Result<void> Importer::readBasic(const XlsxSheet &sheet)
         if (value.isEmpty())
             warn(QStringLiteral("required_missing"),
                  m_where.value(QStringLiteral("hospital/") + QString::fromLatin1(field), sheet.name),
-                 QStringLiteral("hospital"), QStringLiteral("%1 is empty").arg(QString::fromUtf8(label)));
+                 QStringLiteral("hospital/") + QString::fromLatin1(field),
+                 QStringLiteral("%1 is empty").arg(QString::fromUtf8(label)));
     }
     return {};
 }
@@ -661,7 +663,9 @@ Result<void> Importer::readFloorPlans(const XlsxSheet &sheet)
                  QStringLiteral("picture «%1» refers to no image in the workbook").arg(picture.name));
             continue;
         }
-        auto bytes = m_reader.readMedia(picture.mediaPart);
+        // A dry run checks the image's header; an import keeps the whole image.
+        auto bytes = m_options.loadImages ? m_reader.readMedia(picture.mediaPart)
+                                          : m_reader.readMediaHeader(picture.mediaPart);
         if (!bytes)
             return tl::unexpected(bytes.error());
         QBuffer buffer(&*bytes);
@@ -826,21 +830,26 @@ void Importer::validate()
             warn(QStringLiteral("required_missing"), m_where.value(subject + QLatin1Char('/') + field),
                  subject, QStringLiteral("回線%1: %2 is empty").arg(line.lineNo).arg(field));
         }
-        checkIp(line.globalIp, false, where("global_ip"), subject, QStringLiteral("グローバルIPアドレス"));
+        checkIp(line.globalIp, false, where("global_ip"), subject + QStringLiteral("/global_ip"),
+                QStringLiteral("グローバルIPアドレス"));
         if (const auto ip = Ipv4::parse(line.globalIp, false); ip && !Ipv4::isPublic(ip->value))
-            warn(QStringLiteral("global_ip_not_public"), where("global_ip"), subject,
+            warn(QStringLiteral("global_ip_not_public"), where("global_ip"),
+                 subject + QStringLiteral("/global_ip"),
                  QStringLiteral("回線%1: %2 is a private or reserved address, not a global one")
                      .arg(line.lineNo)
                      .arg(line.globalIp));
-        checkIp(line.scanIp, false, where("scan_ip"), subject, QStringLiteral("当日グローバルIPアドレス"));
+        checkIp(line.scanIp, false, where("scan_ip"), subject + QStringLiteral("/scan_ip"),
+                QStringLiteral("当日グローバルIPアドレス"));
         if (line.wantsVulnerabilityScan == wanted) {
             if (dynamic)
-                warn(QStringLiteral("dynamic_ip_scan_day"), where("ip_assignment"), subject,
+                warn(QStringLiteral("dynamic_ip_scan_day"), where("ip_assignment"),
+                     subject + QStringLiteral("/ip_assignment"),
                      QStringLiteral("回線%1 asks for 脆弱性診断 with a dynamic IP: the address must be "
                                     "confirmed on the scan day")
                          .arg(line.lineNo));
             else if (line.globalIp.isEmpty() && line.fqdn.isEmpty())
-                warn(QStringLiteral("scan_without_ip"), where("wants_vulnerability_scan"), subject,
+                warn(QStringLiteral("scan_without_ip"), where("wants_vulnerability_scan"),
+                     subject + QStringLiteral("/global_ip"),
                      QStringLiteral("回線%1 asks for 脆弱性診断 but gives no global IP address")
                          .arg(line.lineNo));
         }
@@ -879,7 +888,8 @@ void Importer::validate()
             }
             if (!d.managementIp.isEmpty()) {
                 if (deviceIps.contains(d.managementIp))
-                    warn(QStringLiteral("duplicate_ip"), dwhere("management_ip"), subject,
+                    warn(QStringLiteral("duplicate_ip"), dwhere("management_ip"),
+                         subject + QStringLiteral("/management_ip"),
                          QStringLiteral("管理IPアドレス %1 is also used by %2")
                              .arg(d.managementIp, deviceIps.value(d.managementIp)));
                 else
@@ -908,12 +918,14 @@ void Importer::validate()
                 warn(QStringLiteral("required_missing"), m_where.value(subject + QLatin1Char('/') + field),
                      subject, QStringLiteral("端末%1: %2 is empty").arg(t.terminalNo).arg(field));
         }
-        checkIp(t.ip, true, where("ip"), subject, QStringLiteral("IPアドレス"));
-        checkIp(t.vdiIp, true, where("vdi_ip"), subject, QStringLiteral("仮想デスクトップ IPアドレス"));
+        checkIp(t.ip, true, where("ip"), subject + QStringLiteral("/ip"), QStringLiteral("IPアドレス"));
+        checkIp(t.vdiIp, true, where("vdi_ip"), subject + QStringLiteral("/vdi_ip"),
+                QStringLiteral("仮想デスクトップ IPアドレス"));
         if (!t.hostname.isEmpty()) {
             const QString k = t.hostname.toLower();
             if (hosts.contains(k))
-                warn(QStringLiteral("duplicate_host"), where("hostname"), subject,
+                warn(QStringLiteral("duplicate_host"), where("hostname"),
+                     subject + QStringLiteral("/hostname"),
                      QStringLiteral("端末ホスト名 %1 is also 端末%2's").arg(t.hostname).arg(hosts.value(k)));
             else
                 hosts.insert(k, t.terminalNo);
@@ -921,7 +933,7 @@ void Importer::validate()
         if (!t.ip.isEmpty()) {
             const QString address = Ipv4::withoutPrefix(t.ip);
             if (ips.contains(address))
-                warn(QStringLiteral("duplicate_ip"), where("ip"), subject,
+                warn(QStringLiteral("duplicate_ip"), where("ip"), subject + QStringLiteral("/ip"),
                      QStringLiteral("IPアドレス %1 is also 端末%2's").arg(address).arg(ips.value(address)));
             else
                 ips.insert(address, t.terminalNo);
@@ -1026,6 +1038,19 @@ Result<WorkbookImport> Importer::run()
 Result<WorkbookImport> WorkbookImporter::read(const QString &path, const Options &options)
 {
     auto reader = XlsxReader::open(path, options.limits);
+    if (!reader)
+        return tl::unexpected(reader.error());
+    Importer importer(**reader, options);
+    return importer.run();
+}
+
+Result<WorkbookImport> WorkbookImporter::read(const QByteArray &bytes, const QString &name,
+                                              const Options &options)
+{
+    auto archive = XlsxArchive::open(bytes, name, options.limits);
+    if (!archive)
+        return tl::unexpected(archive.error());
+    auto reader = XlsxReader::open(std::move(*archive));
     if (!reader)
         return tl::unexpected(reader.error());
     Importer importer(**reader, options);

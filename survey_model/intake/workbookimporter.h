@@ -35,6 +35,9 @@ public:
 
     [[nodiscard]] static Result<WorkbookImport> read(const QString &path, const Options &options);
     [[nodiscard]] static Result<WorkbookImport> read(const QString &path) { return read(path, Options{}); }
+    // A workbook already in memory; name stands for the file in messages.
+    [[nodiscard]] static Result<WorkbookImport> read(const QByteArray &bytes, const QString &name,
+                                                     const Options &options);
 };
 
 } // namespace fs::model

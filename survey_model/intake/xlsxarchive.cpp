@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <quazip/quazip.h>
@@ -58,6 +59,30 @@ Result<std::unique_ptr<XlsxArchive>> XlsxArchive::open(const QString &path, cons
     archive->m_limits = limits;
     archive->m_fileName = info.fileName();
     archive->m_zip = std::make_unique<QuaZip>(path);
+    return openZip(std::move(archive), path);
+}
+
+Result<std::unique_ptr<XlsxArchive>> XlsxArchive::open(const QByteArray &bytes, const QString &name,
+                                                       const XlsxLimits &limits)
+{
+    if (bytes.size() > limits.maxFileBytes)
+        return fail(ErrorCode::InvalidData, QStringLiteral("%1: the file is too large (%2 MB, at most %3 MB)")
+                                                .arg(name)
+                                                .arg(bytes.size() >> 20)
+                                                .arg(limits.maxFileBytes >> 20));
+    std::unique_ptr<XlsxArchive> archive(new XlsxArchive);
+    archive->m_limits = limits;
+    archive->m_fileName = name;
+    archive->m_buffer = std::make_unique<QBuffer>();
+    archive->m_buffer->setData(bytes);
+    archive->m_zip = std::make_unique<QuaZip>(archive->m_buffer.get());
+    return openZip(std::move(archive), name);
+}
+
+Result<std::unique_ptr<XlsxArchive>> XlsxArchive::openZip(std::unique_ptr<XlsxArchive> archive,
+                                                          const QString &path)
+{
+    const XlsxLimits &limits = archive->m_limits;
     archive->m_zip->setUtf8Enabled(true);
     if (!archive->m_zip->open(QuaZip::mdUnzip))
         return fail(
@@ -147,6 +172,21 @@ Result<QByteArray> XlsxArchive::read(const QString &part, qint64 maxBytes) const
                         .arg(m_fileName, part)
                         .arg(error != UNZ_OK ? error : file.getZipError()));
     return bytes;
+}
+
+Result<QByteArray> XlsxArchive::readPrefix(const QString &part, qint64 bytes) const
+{
+    if (!m_parts.contains(part) || !m_zip->setCurrentFile(part, QuaZip::csSensitive))
+        return fail(ErrorCode::InvalidData,
+                    QStringLiteral("%1: the part %2 is missing").arg(m_fileName, part));
+    QuaZipFile file(m_zip.get());
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::InvalidData, QStringLiteral("%1: cannot inflate %2 (zip error %3)")
+                                                .arg(m_fileName, part)
+                                                .arg(file.getZipError()));
+    const QByteArray prefix = file.read(bytes);
+    m_totalRead += prefix.size();
+    return prefix;
 }
 
 QString XlsxArchive::resolve(const QString &sourcePart, const QString &target)

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QBuffer;
 class QuaZip;
 
 namespace fs::model {
@@ -38,6 +39,10 @@ public:
 
     [[nodiscard]] static Result<std::unique_ptr<XlsxArchive>> open(const QString &path,
                                                                    const XlsxLimits &limits = {});
+    // The same for a workbook already in memory (a download, a fuzzer's input); name is used in
+    // messages.
+    [[nodiscard]] static Result<std::unique_ptr<XlsxArchive>>
+    open(const QByteArray &bytes, const QString &name, const XlsxLimits &limits = {});
 
     [[nodiscard]] bool contains(const QString &part) const { return m_parts.contains(part); }
     [[nodiscard]] QStringList parts() const;
@@ -50,6 +55,8 @@ public:
     {
         return read(part, m_limits.maxXmlPartBytes);
     }
+    // The first bytes of a part (an image's header), without inflating the rest.
+    [[nodiscard]] Result<QByteArray> readPrefix(const QString &part, qint64 bytes) const;
 
     // Resolves a relationship target against the part that holds the relationship
     // ("../media/image1.png" from "xl/drawings/drawing1.xml", or "/xl/media/image1.png"); an empty
@@ -58,7 +65,10 @@ public:
 
 private:
     XlsxArchive() = default;
+    [[nodiscard]] static Result<std::unique_ptr<XlsxArchive>> openZip(std::unique_ptr<XlsxArchive> archive,
+                                                                      const QString &name);
 
+    std::unique_ptr<QBuffer> m_buffer; // for workbooks in memory; outlives m_zip
     std::unique_ptr<QuaZip> m_zip;
     QSet<QString> m_parts;
     XlsxLimits m_limits;

@@ -3,7 +3,9 @@
 #include "logging.h"
 #include "safexmlreader.h"
 
+#include <QBuffer>
 #include <QDateTime>
+#include <QImageReader>
 #include <QRegularExpression>
 #include <QTransform>
 
@@ -226,8 +228,13 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const QString &path, const 
     auto archive = XlsxArchive::open(path, limits);
     if (!archive)
         return tl::unexpected(archive.error());
+    return open(std::move(*archive));
+}
+
+Result<std::unique_ptr<XlsxReader>> XlsxReader::open(std::unique_ptr<XlsxArchive> archive)
+{
     std::unique_ptr<XlsxReader> reader(new XlsxReader);
-    reader->m_archive = std::move(*archive);
+    reader->m_archive = std::move(archive);
     if (auto r = reader->readWorkbook(); !r)
         return tl::unexpected(r.error());
     return reader;
@@ -744,6 +751,20 @@ Result<void> XlsxReader::readDrawing(const QString &part, XlsxSheet &sheet) cons
 Result<QByteArray> XlsxReader::readMedia(const QString &part) const
 {
     return m_archive->read(part, m_archive->limits().maxMediaBytes);
+}
+
+Result<QByteArray> XlsxReader::readMediaHeader(const QString &part) const
+{
+    constexpr qint64 kHeaderBytes = 64 * 1024; // a PNG header, or a JPEG's after a usual EXIF block
+    auto prefix = m_archive->readPrefix(part, kHeaderBytes);
+    if (!prefix)
+        return prefix;
+    QBuffer buffer(&*prefix);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader probe(&buffer);
+    if (prefix->size() < kHeaderBytes || probe.size().isValid())
+        return prefix;
+    return readMedia(part);
 }
 
 } // namespace fs::model

@@ -30,6 +30,7 @@ public:
 
     [[nodiscard]] static Result<std::unique_ptr<XlsxReader>> open(const QString &path,
                                                                   const XlsxLimits &limits = {});
+    [[nodiscard]] static Result<std::unique_ptr<XlsxReader>> open(std::unique_ptr<XlsxArchive> archive);
 
     // Sheet names in workbook order.
     [[nodiscard]] QStringList sheetNames() const;
@@ -38,6 +39,9 @@ public:
     [[nodiscard]] Result<XlsxSheet> readSheet(const QString &name) const;
     // The bytes of a picture's media part, within the media size limit.
     [[nodiscard]] Result<QByteArray> readMedia(const QString &part) const;
+    // Enough of a picture's media part to read its format and size (the whole part when the
+    // header lies further in, as in a JPEG with a large EXIF block).
+    [[nodiscard]] Result<QByteArray> readMediaHeader(const QString &part) const;
     [[nodiscard]] const XlsxArchive &archive() const { return *m_archive; }
 
     // A date serial as ISO text in the given date system ("2026-12-03", with "THH:MM:SS" for a time, or
