@@ -5,6 +5,8 @@
 #include "connectivitymonitor.h"
 #include "demosurvey.h"
 #include "errormessages.h"
+#include "floorplanpreview.h"
+#include "importresultdialog.h"
 #include "logging.h"
 #include "modellabels.h"
 #include "scheduletablemodel.h"
@@ -12,16 +14,22 @@
 #include "surveystore.h"
 #include "terminaltablemodel.h"
 #include "ui_mainwindow.h"
+#include "workbookimporter.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace fs::app {
 
@@ -47,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_connectionPointModel(new fs::model::ConnectionPointTableModel(this))
     , m_terminalModel(new fs::model::TerminalTableModel(this))
     , m_connectivity(new fs::sync::ConnectivityMonitor(this))
+    , m_floorPlanPreview(new FloorPlanPreview(this))
     , m_fileLabel(new QLabel(this))
     , m_unsyncedLabel(new QLabel(this))
     , m_networkLabel(new QLabel(this))
@@ -74,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     setUpTable(m_ui->connectionPointView, m_connectionPointModel, fs::model::ConnectionPointTableModel::Note);
     setUpTable(m_ui->terminalView, m_terminalModel, fs::model::TerminalTableModel::Note);
 
+    m_ui->floorPlansLayout->addWidget(m_floorPlanPreview);
     m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
     m_unsyncedLabel->setObjectName(QStringLiteral("unsyncedLabel"));
     m_networkLabel->setObjectName(QStringLiteral("networkLabel"));
@@ -84,6 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->openAction, &QAction::triggered, this, [this] { chooseSurveyFile(false); });
     connect(m_ui->openReadOnlyAction, &QAction::triggered, this, [this] { chooseSurveyFile(true); });
     connect(m_ui->openDemoAction, &QAction::triggered, this, &MainWindow::openDemoSurvey);
+    connect(m_ui->importAction, &QAction::triggered, this, &MainWindow::chooseWorkbook);
+    connect(m_ui->importWarningsAction, &QAction::triggered, this, &MainWindow::showImportWarnings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_connectivity, &fs::sync::ConnectivityMonitor::connectivityChanged, this,
@@ -190,6 +202,150 @@ void MainWindow::chooseSurveyFile(bool readOnly)
         openSurveyFile(path, readOnly);
 }
 
+void MainWindow::chooseWorkbook()
+{
+    const QString workbook = QFileDialog::getOpenFileName(
+        this, tr("Import the hospital's workbook"), QString(), tr("Excel workbooks (*.xlsx);;All files (*)"));
+    if (workbook.isEmpty())
+        return;
+    const QFileInfo info(workbook);
+    const QString proposal = info.dir().filePath(info.completeBaseName() + QStringLiteral(".fsv"));
+    const QString survey = QFileDialog::getSaveFileName(this, tr("Save the new survey as"), proposal,
+                                                        tr("FieldSurvey surveys (*.fsv)"));
+    if (!survey.isEmpty())
+        importWorkbookFile(workbook, survey);
+}
+
+bool MainWindow::importWorkbookFile(const QString &workbook, const QString &surveyPath)
+{
+    const QString action = tr("Importing %1").arg(QDir::toNativeSeparators(workbook));
+    if (QFileInfo::exists(surveyPath)) {
+        showError(action, fs::Error{ErrorCode::Io,
+                                    surveyPath + QStringLiteral(" exists already; choose a new file")});
+        return false;
+    }
+    // Reading and checking the workbook runs off the GUI thread; the window stays responsive.
+    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(workbook).fileName()), QString(), 0, 0, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    QFutureWatcher<fs::Result<fs::model::WorkbookImport>> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([workbook] { return fs::model::WorkbookImporter::read(workbook); }));
+    if (!watcher.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    progress.close();
+    const auto result = watcher.result();
+    if (!result) {
+        showError(action, result.error());
+        return false;
+    }
+    auto store = fs::model::SurveyStore::createWith(surveyPath, result->data, qEnvironmentVariable("USER"));
+    if (!store) {
+        showError(action, store.error());
+        return false;
+    }
+    setSurvey(std::move(*store));
+    showImportWarnings();
+    return true;
+}
+
+void MainWindow::showImportWarnings()
+{
+    if (!m_store)
+        return;
+    auto data = m_store->load();
+    if (!data) {
+        showError(tr("Reading %1").arg(QDir::toNativeSeparators(m_store->path())), data.error());
+        return;
+    }
+    if (!m_importResult) {
+        m_importResult = new ImportResultDialog(this);
+        connect(m_importResult, &ImportResultDialog::jumpRequested, this, &MainWindow::jumpTo);
+    }
+    int devices = 0;
+    for (const auto &line : data->connectionPoints)
+        devices += int(line.devices.size());
+    int pins = 0;
+    for (const auto &plan : data->floorPlans)
+        pins += int(plan.pins.size());
+    const QString source =
+        data->survey.sourceWorkbook.isEmpty() ? tr("the workbook") : data->survey.sourceWorkbook;
+    const QString summary =
+        tr("%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warning(s).", nullptr,
+           int(data->importWarnings.size()))
+            .arg(source)
+            .arg(data->connectionPoints.size())
+            .arg(devices)
+            .arg(data->terminals.size())
+            .arg(data->floorPlans.size())
+            .arg(pins);
+    m_importResult->setResult(summary, data->importWarnings);
+    m_importResult->show();
+    m_importResult->raise();
+}
+
+void MainWindow::jumpTo(const QString &subject)
+{
+    using fs::model::ConnectionPointTableModel;
+    using fs::model::TerminalTableModel;
+    const QString head = subject.section(QLatin1Char('/'), 0, 0);
+    const QString field = subject.section(QLatin1Char('/'), 1, 1);
+    const QString kind = head.section(QLatin1Char(':'), 0, 0);
+    const int number = head.section(QLatin1Char(':'), 1).toInt();
+    const auto select = [this](int tab, QTableView *view, int row, int column) {
+        m_ui->sectionTabs->setCurrentIndex(tab);
+        if (row < 0)
+            return;
+        const QModelIndex index = view->model()->index(row, column);
+        view->setCurrentIndex(index);
+        view->scrollTo(index);
+        view->setFocus();
+    };
+    if (kind == QStringLiteral("line")) {
+        static const QHash<QString, int> columns = {
+            {QStringLiteral("purpose"), ConnectionPointTableModel::Purpose},
+            {QStringLiteral("line_type"), ConnectionPointTableModel::LineType},
+            {QStringLiteral("carrier"), ConnectionPointTableModel::Carrier},
+            {QStringLiteral("connection_type"), ConnectionPointTableModel::ConnectionType},
+            {QStringLiteral("onu_location"), ConnectionPointTableModel::OnuLocation},
+            {QStringLiteral("device_type"), ConnectionPointTableModel::Devices},
+            {QStringLiteral("maker"), ConnectionPointTableModel::Devices},
+            {QStringLiteral("model"), ConnectionPointTableModel::Devices},
+            {QStringLiteral("hostname"), ConnectionPointTableModel::Devices},
+            {QStringLiteral("management_ip"), ConnectionPointTableModel::Devices},
+            {QStringLiteral("access_method"), ConnectionPointTableModel::Devices},
+        };
+        const auto &points = m_connectionPointModel->connectionPoints();
+        const auto it = std::find_if(points.cbegin(), points.cend(),
+                                     [number](const auto &p) { return p.lineNo == number; });
+        select(1, m_ui->connectionPointView, it == points.cend() ? -1 : int(it - points.cbegin()),
+               columns.value(field, ConnectionPointTableModel::LineNo));
+    } else if (kind == QStringLiteral("terminal")) {
+        static const QHash<QString, int> columns = {
+            {QStringLiteral("system_type"), TerminalTableModel::SystemType},
+            {QStringLiteral("usage_form"), TerminalTableModel::UsageForm},
+            {QStringLiteral("hostname"), TerminalTableModel::Hostname},
+            {QStringLiteral("vdi_hostname"), TerminalTableModel::Hostname},
+            {QStringLiteral("ip"), TerminalTableModel::Ip},
+            {QStringLiteral("vdi_ip"), TerminalTableModel::Ip},
+            {QStringLiteral("location"), TerminalTableModel::Location},
+            {QStringLiteral("security_product"), TerminalTableModel::SecurityProduct},
+        };
+        const auto &terminals = m_terminalModel->terminals();
+        const auto it = std::find_if(terminals.cbegin(), terminals.cend(),
+                                     [number](const auto &t) { return t.terminalNo == number; });
+        select(2, m_ui->terminalView, it == terminals.cend() ? -1 : int(it - terminals.cbegin()),
+               columns.value(field, TerminalTableModel::TerminalNo));
+    } else if (kind == QStringLiteral("terminals")) {
+        select(2, m_ui->terminalView, -1, 0);
+    } else if (kind == QStringLiteral("callout") || kind.startsWith(QStringLiteral("floorplan"))) {
+        m_ui->sectionTabs->setCurrentIndex(3);
+    } else if (kind == QStringLiteral("hospital")) {
+        statusBar()->showMessage(tr("Basic information is shown at the top of the window."), 5000);
+    }
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(
@@ -223,6 +379,10 @@ void MainWindow::reload()
         m_scheduleModel->setDays({});
         m_connectionPointModel->setConnectionPoints({});
         m_terminalModel->setTerminals({});
+        m_floorPlanPreview->setFloorPlans(nullptr, {});
+        m_floorPlanPreview->hide();
+        m_ui->floorPlanPlaceholderLabel->show();
+        m_ui->importWarningsAction->setEnabled(false);
         m_fileLabel->clear();
         setWindowTitle(tr("FieldSurvey"));
         updateSyncStatus();
@@ -280,6 +440,10 @@ void MainWindow::reload()
     restore(m_ui->scheduleView, scheduleCurrent);
     restore(m_ui->connectionPointView, lineCurrent);
     restore(m_ui->terminalView, terminalCurrent);
+    m_floorPlanPreview->setFloorPlans(m_store.get(), data->floorPlans);
+    m_floorPlanPreview->setVisible(!data->floorPlans.isEmpty());
+    m_ui->floorPlanPlaceholderLabel->setVisible(data->floorPlans.isEmpty());
+    m_ui->importWarningsAction->setEnabled(!data->importWarnings.isEmpty());
     m_ui->sectionTabs->setTabText(1, tr("&Connection points (%1)").arg(data->connectionPoints.size()));
     m_ui->sectionTabs->setTabText(2, tr("&Terminals (%1)").arg(data->terminals.size()));
 

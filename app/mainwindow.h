@@ -28,6 +28,9 @@ enum class Connectivity;
 
 namespace fs::app {
 
+class FloorPlanPreview;
+class ImportResultDialog;
+
 // The investigator's main window: the hospital header, the day schedule, connection points,
 // terminals and floor plans of one survey, and a status bar that says what is not synced yet and
 // whether there is a network.
@@ -50,12 +53,19 @@ public:
     bool openSurveyFile(const QString &path, bool readOnly = false);
     // Writes a fresh demo survey into the app's data folder and shows it.
     bool openDemoSurvey();
+    // Imports a hospital's workbook into a new survey file at surveyPath, shows the survey and the
+    // import's warnings. A refused workbook creates no file.
+    bool importWorkbookFile(const QString &workbook, const QString &surveyPath);
+    // Shows the item an import warning is about ("line:3/global_ip", "terminal:2", …).
+    void jumpTo(const QString &subject);
 
     // Where the demo survey file lives.
     [[nodiscard]] static QString demoSurveyPath();
 
 private:
     void chooseSurveyFile(bool readOnly);
+    void chooseWorkbook();
+    void showImportWarnings();
     void showAbout();
     void reload();
     void updateSyncStatus();
@@ -70,6 +80,8 @@ private:
     fs::model::ConnectionPointTableModel *m_connectionPointModel;
     fs::model::TerminalTableModel *m_terminalModel;
     fs::sync::ConnectivityMonitor *m_connectivity;
+    FloorPlanPreview *m_floorPlanPreview;
+    ImportResultDialog *m_importResult = nullptr;
     QLabel *m_fileLabel;
     QLabel *m_unsyncedLabel;
     QLabel *m_networkLabel;

@@ -6,7 +6,6 @@
 #include "workbookimporter.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 
 namespace fs::cli {
@@ -33,14 +32,6 @@ void printSummary(const fs::model::WorkbookImport &result)
         out() << "  " << w.code << "  " << (w.where.isEmpty() ? QStringLiteral("-") : w.where) << "  "
               << w.detail << '\n';
     out() << Qt::flush;
-}
-
-// Removes a survey file that an import began but did not finish.
-void removeSurvey(const QString &path)
-{
-    for (const QString &suffix :
-         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
-        QFile::remove(path + suffix);
 }
 
 } // namespace
@@ -79,19 +70,10 @@ int importWorkbook(const QStringList &arguments)
         return Commands::kOk;
     }
 
-    auto store = fs::model::SurveyStore::create(survey);
-    if (!store) {
-        if (store.error().code != ErrorCode::Io)
-            removeSurvey(survey);
+    auto store = fs::model::SurveyStore::createWith(survey, result->data, qEnvironmentVariable("USER"));
+    if (!store)
         return failWith(store.error());
-    }
-    (*store)->setActor(qEnvironmentVariable("USER"));
-    auto imported = (*store)->importSurvey(result->data);
     store->reset();
-    if (!imported) {
-        removeSurvey(survey);
-        return failWith(imported.error());
-    }
     printSummary(*result);
     out() << "wrote " << survey << Qt::endl;
     return Commands::kOk;

@@ -17,5 +17,12 @@
             <numerusform>Unsynced: %n changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warning(s).</source>
+        <translation>
+            <numerusform>%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warning.</numerusform>
+            <numerusform>%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warnings.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

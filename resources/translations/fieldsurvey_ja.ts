@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ImportResultDialog</name>
+    <message>
+        <source>Workbook import</source>
+        <translation>ワークブックの取り込み</translation>
+    </message>
+    <message>
+        <source>Select a warning and press Enter (or double-click it) to go to the item concerned.</source>
+        <translation>警告を選んで Enter キーを押す（またはダブルクリックする）と、該当する項目を表示します。</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Sheet and cell</source>
+        <translation>シート・セル</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FieldSurvey</source>
@@ -83,6 +110,22 @@
         <source>Open a survey to review it without changing it</source>
         <translation>調査を変更せずに確認するために開きます</translation>
     </message>
+    <message>
+        <source>&amp;Import the hospital&apos;s workbook (別紙2-1)…</source>
+        <translation>医療機関の記入依頼書（別紙2-1）を取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import &amp;warnings…</source>
+        <translation>取り込み時の警告(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>What the workbook import noticed, with sheet and cell</source>
+        <translation>ワークブックの取り込みで見つかった問題（シート・セル付き）</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::ErrorMessages</name>
@@ -137,6 +180,97 @@
     <message>
         <source>The survey file is damaged. Do not edit it; keep a copy and contact support.</source>
         <translation>調査ファイルが破損しています。編集せずにコピーを保管し、サポートに連絡してください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ImportWarningText</name>
+    <message>
+        <source>A required field is empty</source>
+        <translation>必須項目が空欄です</translation>
+    </message>
+    <message>
+        <source>Consent (本施策の同意確認) is not 同意する</source>
+        <translation>本施策の同意確認が「同意する」になっていません</translation>
+    </message>
+    <message>
+        <source>Not a valid IPv4 address</source>
+        <translation>IPv4 アドレスの形式が正しくありません</translation>
+    </message>
+    <message>
+        <source>The global IP address is a private or reserved address</source>
+        <translation>グローバルIPアドレスがプライベートまたは予約済みのアドレスです</translation>
+    </message>
+    <message>
+        <source>Vulnerability scan requested but no global IP address given</source>
+        <translation>脆弱性診断の希望がありますが、グローバルIPアドレスが記入されていません</translation>
+    </message>
+    <message>
+        <source>Dynamic IP: the address must be confirmed on the scan day</source>
+        <translation>動的IPのため、診断当日にグローバルIPアドレスの確認が必要です</translation>
+    </message>
+    <message>
+        <source>The survey checks five terminals; a different number is listed</source>
+        <translation>調査端末は5台ですが、記入された台数が異なります</translation>
+    </message>
+    <message>
+        <source>The host name appears twice</source>
+        <translation>ホスト名が重複しています</translation>
+    </message>
+    <message>
+        <source>The IP address appears twice</source>
+        <translation>IPアドレスが重複しています</translation>
+    </message>
+    <message>
+        <source>The password sheet must not be submitted; it was ignored unread</source>
+        <translation>パスワードリストは提出対象外です。読み込まずに無視しました</translation>
+    </message>
+    <message>
+        <source>A sheet that is not part of 別紙2-1 (not imported)</source>
+        <translation>別紙2-1 にないシートです（取り込みません）</translation>
+    </message>
+    <message>
+        <source>A column that is not part of 別紙2-1 (not imported)</source>
+        <translation>別紙2-1 にない列です（取り込みません）</translation>
+    </message>
+    <message>
+        <source>A callout that names no line or terminal (no pin made)</source>
+        <translation>回線・端末を示していない吹き出しです（ピンは作成しません）</translation>
+    </message>
+    <message>
+        <source>A callout points outside the floor plan (pin put on the edge)</source>
+        <translation>吹き出しの先が平面図の外を指しています（ピンは端に置きました）</translation>
+    </message>
+    <message>
+        <source>A floor-plan image cannot be read</source>
+        <translation>平面図の画像を読み込めません</translation>
+    </message>
+    <message>
+        <source>Not a number</source>
+        <translation>数値ではありません</translation>
+    </message>
+    <message>
+        <source>A sheet of 別紙2-1 is missing</source>
+        <translation>別紙2-1 のシートが不足しています</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>回線%1</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>端末%1</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本情報</translation>
+    </message>
+    <message>
+        <source>Floor plans</source>
+        <translation>平面図</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>調査端末</translation>
     </message>
 </context>
 <context>
@@ -302,6 +436,44 @@ Open it read-only to look at it?</source>
     <message>
         <source>Redo</source>
         <translation>やり直し</translation>
+    </message>
+    <message>
+        <source>Import the hospital&apos;s workbook</source>
+        <translation>医療機関の記入依頼書を取り込む</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel ブック (*.xlsx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Save the new survey as</source>
+        <translation>新しい調査ファイルの保存先</translation>
+    </message>
+    <message>
+        <source>FieldSurvey surveys (*.fsv)</source>
+        <translation>FieldSurvey 調査ファイル (*.fsv)</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 を取り込んでいます</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>the workbook</source>
+        <translation>ワークブック</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warning(s).</source>
+        <translation>
+            <numerusform>%1: 回線 %2（機器 %3）、調査端末 %4、平面図 %5（ピン %6）。警告 %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Basic information is shown at the top of the window.</source>
+        <translation>基本情報はウィンドウ上部に表示されています。</translation>
     </message>
 </context>
 <context>
