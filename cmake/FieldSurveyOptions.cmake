@@ -14,6 +14,13 @@ target_compile_definitions(fs_project_options INTERFACE
     QT_NO_FOREACH
     QT_DISABLE_DEPRECATED_BEFORE=0x060400)
 
+if(FIELDSURVEY_FUZZ)
+    # Coverage for libFuzzer in every project target; the fuzz executables add -fsanitize=fuzzer.
+    set(_fs_fuzz -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_compile_options(fs_project_options INTERFACE ${_fs_fuzz})
+    target_link_options(fs_project_options INTERFACE -fsanitize=address,undefined)
+endif()
+
 if(FIELDSURVEY_SANITIZE)
     set(_fs_sanitize -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_compile_options(fs_project_options INTERFACE ${_fs_sanitize})

@@ -1,5 +1,7 @@
 #include "connectionpointtablemodel.h"
 #include "demosurvey.h"
+#include "floorplanpreview.h"
+#include "importresultdialog.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "surveystore.h"
@@ -23,6 +25,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
+#include <QTreeWidget>
 
 using fs::app::MainWindow;
 
@@ -48,6 +51,7 @@ void saveScreenshot(QWidget &window, const QString &name)
 {
     const QString dir = QStringLiteral(FS_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(dir));
+    QTest::qWait(50); // let pending layout requests settle, as on screen
     const QPixmap pixmap = window.grab();
     QVERIFY(!pixmap.isNull());
     const QString path = QDir(dir).filePath(name);
@@ -227,6 +231,83 @@ private slots:
         QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院"));
         QVERIFY2(labelText(window, "fileLabel").contains(QStringLiteral("読み取り専用")),
                  qPrintable(labelText(window, "fileLabel")));
+    }
+
+    void importsTheWorkbookAndJumpsToWarnings()
+    {
+        QVERIFY(fs::app::LanguageSetup::install(*qApp, QStringLiteral("ja")));
+        QTemporaryDir dir;
+        const QString survey = dir.filePath(QStringLiteral("sanuki.fsv"));
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.importWorkbookFile(
+            fs::test::sharedFile(QStringLiteral("corpus/intake/reference-lo.xlsx")), survey));
+        QVERIFY(QFile::exists(survey));
+        QCOMPARE(labelText(window, "hospitalNameLabel"), QStringLiteral("さぬき中央病院"));
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("demoBadgeLabel"))->isVisible());
+
+        auto *dialog = window.findChild<fs::app::ImportResultDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->warningCount() >= 1);
+        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("warningList"));
+        QTreeWidgetItem *dynamic = nullptr;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            if (list->topLevelItem(i)->text(3) == QStringLiteral("dynamic_ip_scan_day"))
+                dynamic = list->topLevelItem(i);
+        }
+        QVERIFY(dynamic);
+        QCOMPARE(dynamic->text(0),
+                 QStringLiteral("動的IPのため、診断当日にグローバルIPアドレスの確認が必要です"));
+        QCOMPARE(dynamic->text(1), QStringLiteral("回線3"));
+        QCOMPARE(dynamic->text(2), QStringLiteral("回線・機器情報記入シート!O8"));
+        QVERIFY(labelText(*dialog, "summaryLabel").contains(QStringLiteral("回線 4（機器 5）")));
+        saveScreenshot(*dialog, QStringLiteral("import-result-ja.png"));
+
+        // Choosing the warning shows line 3 in the connection points.
+        list->setCurrentItem(dynamic);
+        emit list->itemActivated(dynamic, 0);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
+        QCOMPARE(tabs->currentIndex(), 1);
+        auto *lines = window.findChild<QTableView *>(QStringLiteral("connectionPointView"));
+        QCOMPARE(lines->currentIndex().row(), 2);
+        QCOMPARE(lines->currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("CAF0003"));
+
+        // The floor plan with its four pins.
+        dialog->close();
+        tabs->setCurrentIndex(3);
+        auto *plans = window.findChild<fs::app::FloorPlanPreview *>();
+        QVERIFY(plans && plans->isVisible());
+        QCOMPARE(plans->planCount(), 1);
+        const QImage plan = plans->renderedPlan(0);
+        QCOMPARE(plan.size(), QSize(1600, 1000));
+        // Line 1's ONU pin (red) sits at (0.2, 0.3).
+        const QColor atPin = plan.pixelColor(int(0.2 * 1600), int(0.3 * 1000));
+        QVERIFY2(atPin.red() > 150 && atPin.green() < 100 && atPin.blue() < 100, qPrintable(atPin.name()));
+        // Terminal 1 (blue) at (0.6, 0.7).
+        const QColor atTerminal = plan.pixelColor(int(0.6 * 1600), int(0.7 * 1000));
+        QVERIFY2(atTerminal.blue() > 150 && atTerminal.red() < 100, qPrintable(atTerminal.name()));
+        saveScreenshot(window, QStringLiteral("mainwindow-ja-floorplan.png"));
+    }
+
+    void refusedWorkbookCreatesNothing()
+    {
+        QTemporaryDir dir;
+        const QString workbook = dir.filePath(QStringLiteral("notes.xlsx"));
+        QVERIFY(fs::test::writeFile(workbook, "not a workbook"));
+        MainWindow window;
+        QString message;
+        QTimer::singleShot(200, [&message] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                message = box->text() + QLatin1Char('\n') + box->detailedText();
+                box->close();
+            }
+        });
+        QVERIFY(!window.importWorkbookFile(workbook, dir.filePath(QStringLiteral("x.fsv"))));
+        QVERIFY2(message.contains(QStringLiteral("notes.xlsx")), qPrintable(message));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.fsv"))));
+        QVERIFY(window.survey() == nullptr);
     }
 
     void unknownLanguageIsRefused()

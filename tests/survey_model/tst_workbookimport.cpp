@@ -198,6 +198,22 @@ private slots:
         QVERIFY(said);
     }
 
+    void readsWorkbooksInMemoryAlike()
+    {
+        const QString path = fs::test::sharedFile(QStringLiteral("corpus/intake/reference-lo.xlsx"));
+        auto fromFile = WorkbookImporter::read(path);
+        auto fromMemory =
+            WorkbookImporter::read(fs::test::readFile(path), QStringLiteral("download.xlsx"), {});
+        QVERIFY(fromFile.has_value() && fromMemory.has_value());
+        fromMemory->data.survey.sourceWorkbook = fromFile->data.survey.sourceWorkbook;
+        QVERIFY(fromFile->data == fromMemory->data);
+        auto refused =
+            WorkbookImporter::read(QByteArray("PK\x03\x04 broken"), QStringLiteral("download.xlsx"), {});
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().detail.contains(QStringLiteral("download.xlsx")),
+                 qPrintable(refused.error().detail));
+    }
+
     void dryRunChecksImagesWithoutKeepingThem()
     {
         const QString workbook = fs::test::sharedFile(QStringLiteral("corpus/intake/reference.xlsx"));

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Fuzzes the workbook reader for a while (default 60 s) with libFuzzer, starting from the reference
+# workbooks and the generated variants. Not part of `make test`.
+#   tests/fuzz/run-fuzz.sh [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+build=build-fuzz
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+command -v clang++ >/dev/null || { echo "run-fuzz: clang is needed (apt-get install clang)"; exit 2; }
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DFIELDSURVEY_FUZZ=ON -DFIELDSURVEY_WERROR=OFF >/dev/null
+cmake --build "$build" --target fuzz_workbook
+
+mkdir -p "$work/corpus"
+cp ../shared/corpus/intake/*.xlsx "$work/corpus/"
+python3 tests/data/intake/make_workbooks.py "$work/generated" >/dev/null
+# The variants seed the corpus; the hostile files too (the bombs are left out: they only test the
+# size limits and would slow every run down).
+find "$work/generated" -name '*.xlsx' ! -name '*bomb*' ! -name 'huge-*' -exec cp {} "$work/corpus/" \;
+"$build/tests/fuzz/fuzz_workbook" "$work/corpus" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 \
+    -print_final_stats=1
