@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QThread>
 #include <QUuid>
 
 namespace fs::model {
@@ -62,23 +63,38 @@ Result<std::unique_ptr<QLockFile>> lockForEditing(const QString &path)
 {
     auto lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
     lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
-    if (lock->tryLock(0))
-        return lock;
-    if (lock->error() == QLockFile::LockFailedError) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (lock->tryLock(0))
+            return lock;
+        if (lock->error() == QLockFile::PermissionError)
+            return fail(ErrorCode::ReadOnlyMedia,
+                        QStringLiteral("cannot create %1.lock: the folder is not writable").arg(path));
+        if (lock->error() != QLockFile::LockFailedError)
+            return fail(ErrorCode::Io, QStringLiteral("cannot lock %1").arg(path));
         qint64 pid = 0;
         QString host;
         QString application;
-        lock->getLockInfo(&pid, &host, &application);
-        return fail(ErrorCode::Locked,
-                    QStringLiteral("%1 is being edited by %2 (process %3 on %4)")
-                        .arg(path, application.isEmpty() ? QStringLiteral("another program") : application)
-                        .arg(pid)
-                        .arg(host));
+        if (lock->getLockInfo(&pid, &host, &application) && pid > 0)
+            return fail(
+                ErrorCode::Locked,
+                QStringLiteral("%1 is being edited by %2 (process %3 on %4)")
+                    .arg(path, application.isEmpty() ? QStringLiteral("another program") : application)
+                    .arg(pid)
+                    .arg(host));
+        // A lock file without its owner's details: a process killed while taking it, or one
+        // writing it this very moment. Give a live one time to finish, then take the lock over.
+        if (attempt == 0) {
+            QThread::msleep(200);
+            if (lock->tryLock(0))
+                return lock;
+            if (!lock->getLockInfo(&pid, &host, &application) || pid <= 0) {
+                qCWarning(lcStore) << "removing an unreadable lock file for" << path;
+                lock->removeStaleLockFile();
+            }
+        }
     }
-    if (lock->error() == QLockFile::PermissionError)
-        return fail(ErrorCode::ReadOnlyMedia,
-                    QStringLiteral("cannot create %1.lock: the folder is not writable").arg(path));
-    return fail(ErrorCode::Io, QStringLiteral("cannot lock %1").arg(path));
+    return fail(ErrorCode::Locked,
+                QStringLiteral("%1 is locked (%1.lock) and the lock cannot be taken over").arg(path));
 }
 
 } // namespace

@@ -657,6 +657,10 @@ Result<void> XlsxReader::readDrawing(const QString &part, XlsxSheet &sheet) cons
                 groups.removeLast();
             }
             const QStringView n = xml.name();
+            if (n == QStringLiteral("Fallback")) {
+                xml.skipElement(); // mc:AlternateContent: the Choice holds the object, the Fallback a copy
+                continue;
+            }
             if (n == QStringLiteral("from") && xml.depth() == anchorDepth + 1) {
                 from = toEmu(sheet, readAnchorPoint(xml));
             } else if (n == QStringLiteral("to") && xml.depth() == anchorDepth + 1) {
@@ -722,13 +726,23 @@ Result<void> XlsxReader::readDrawing(const QString &part, XlsxSheet &sheet) cons
         for (Pending &object : objects) {
             EmuRect rect = anchorRect;
             Xfrm geometry = object.xfrm;
-            const bool ownGeometry = geometry.present && geometry.cx > 0 && geometry.cy > 0;
+            bool ownGeometry = geometry.present && geometry.cx > 0 && geometry.cy > 0;
+            // Some writers put a top-level object's transform at (0, 0) whatever its anchor: then
+            // the anchor is what places it (as Excel reads it).
+            if (ownGeometry && object.toSheet.isIdentity() && geometry.x == 0 && geometry.y == 0 && from &&
+                (from->x() != 0 || from->y() != 0))
+                ownGeometry = false;
             if (ownGeometry) {
                 const QRectF mapped =
                     object.toSheet.mapRect(QRectF(geometry.x, geometry.y, geometry.cx, geometry.cy));
                 rect = EmuRect{mapped.x(), mapped.y(), mapped.width(), mapped.height()};
             } else {
-                geometry = Xfrm{true, rect.x, rect.y, rect.width, rect.height};
+                // The anchor's box, keeping any rotation and flips the transform had.
+                geometry.present = true;
+                geometry.x = rect.x;
+                geometry.y = rect.y;
+                geometry.cx = rect.width;
+                geometry.cy = rect.height;
                 object.toSheet = QTransform();
             }
             if (object.isPicture) {

@@ -3,6 +3,7 @@
 #include "testpaths.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -135,9 +136,25 @@ private slots:
             QProcess child;
             child.start(QStringLiteral(FS_CRASHWRITER), {path, QString::number(next)});
             QVERIFY(child.waitForStarted());
-            QThread::msleep(random.bounded(20, 250));
+            // Odd rounds kill at any moment from the start (while it opens the file and takes its
+            // lock, too); even rounds once it is writing, whose start-up time varies (under
+            // sanitizers, a lot).
+            QByteArray output;
+            if (round % 2 == 0) {
+                QElapsedTimer startup;
+                startup.start();
+                while (!output.contains("committed") && startup.elapsed() < 20000 &&
+                       child.state() == QProcess::Running) {
+                    child.waitForReadyRead(100);
+                    output += child.readAllStandardOutput();
+                }
+                QThread::msleep(random.bounded(0, 200));
+            } else {
+                QThread::msleep(random.bounded(0, 250));
+            }
             child.kill(); // SIGKILL
             QVERIFY(child.waitForFinished(10000));
+            output += child.readAllStandardOutput();
             const QString err = QString::fromLocal8Bit(child.readAllStandardError());
             QVERIFY2(!err.contains(QStringLiteral("crashwriter:")),
                      qPrintable(err)); // its own errors, not log lines
@@ -145,7 +162,7 @@ private slots:
             QStringList reported;
             static const QRegularExpression committed(QStringLiteral("^committed (\\d+)$"),
                                                       QRegularExpression::MultilineOption);
-            auto it = committed.globalMatch(QString::fromLatin1(child.readAllStandardOutput()));
+            auto it = committed.globalMatch(QString::fromLatin1(output));
             while (it.hasNext())
                 reported << QStringLiteral("edit ") + it.next().captured(1);
             totalReported += int(reported.size());

@@ -1,6 +1,7 @@
 #include "demosurvey.h"
 #include "surveyeditor.h"
 #include "surveystore.h"
+#include "testpaths.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -329,6 +330,15 @@ private slots:
         QCOMPARE(failed.count(), 1);
         QCOMPARE(failed.first().first().value<fs::Error>().code, fs::ErrorCode::ReadOnly);
         QCOMPARE(editor.undoStack()->count(), 0);
+    }
+
+    // A process killed while taking the lock leaves an empty lock file: it is taken over.
+    void emptyLockFileIsTakenOver()
+    {
+        m_store.reset();
+        QVERIFY(fs::test::writeFile(m_path + QStringLiteral(".lock"), QByteArray()));
+        auto store = SurveyStore::open(m_path);
+        QVERIFY2(store.has_value(), qPrintable(store ? QString() : describe(store.error())));
     }
 
     void secondEditorOfTheSameFileIsRefused()

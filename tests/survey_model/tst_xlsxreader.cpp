@@ -307,6 +307,45 @@ private slots:
         QCOMPARE(c4.text, QStringLiteral("端末3"));
     }
 
+    void alternateContentAndZeroTransforms()
+    {
+        const QByteArray drawing =
+            "<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" "
+            "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+            "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">"
+            // Excel's compatibility wrapper: the shape in the Choice, a copy in the Fallback.
+            "<xdr:absoluteAnchor><xdr:pos x=\"100\" y=\"200\"/><xdr:ext cx=\"1000\" cy=\"1000\"/>"
+            "<mc:AlternateContent><mc:Choice Requires=\"a14\"><xdr:sp><xdr:nvSpPr><xdr:cNvPr id=\"2\" "
+            "name=\"real\"/>"
+            "</xdr:nvSpPr><xdr:spPr><a:prstGeom prst=\"wedgeRectCallout\"/></xdr:spPr></xdr:sp></mc:Choice>"
+            "<mc:Fallback><xdr:sp><xdr:nvSpPr><xdr:cNvPr id=\"3\" name=\"copy\"/></xdr:nvSpPr><xdr:spPr>"
+            "<a:prstGeom prst=\"wedgeRectCallout\"/></xdr:spPr></xdr:sp></mc:Fallback></mc:AlternateContent>"
+            "<xdr:clientData/></xdr:absoluteAnchor>"
+            // A transform stuck at (0, 0) while the anchor says otherwise: the anchor wins.
+            "<xdr:oneCellAnchor><xdr:from><xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row>"
+            "<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx=\"609600\" cy=\"190500\"/><xdr:sp><xdr:nvSpPr>"
+            "<xdr:cNvPr id=\"4\" name=\"zero\"/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+            "<a:ext cx=\"609600\" cy=\"190500\"/></a:xfrm><a:prstGeom prst=\"rect\"/></xdr:spPr></xdr:sp>"
+            "<xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>";
+        XlsxBuilder builder =
+            XlsxBuilder::workbook({{QStringLiteral("Plan"), sheet("<sheetData/><drawing r:id=\"rIdD\"/>")}});
+        builder.add(QStringLiteral("xl/worksheets/_rels/sheet1.xml.rels"),
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    "<Relationship Id=\"rIdD\" "
+                    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    "drawing\" Target=\"../drawings/drawing1.xml\"/></Relationships>");
+        builder.add(QStringLiteral("xl/drawings/drawing1.xml"), drawing);
+        auto reader = open(builder, "alternate");
+        QVERIFY(reader);
+        auto s = reader->readSheet(QStringLiteral("Plan"));
+        QVERIFY2(s.has_value(), qPrintable(s ? QString() : describe(s.error())));
+        QCOMPARE(s->shapes.size(), 2);
+        QCOMPARE(s->shapes[0].name, QStringLiteral("real"));
+        QCOMPARE(s->shapes[1].name, QStringLiteral("zero"));
+        QCOMPARE(s->shapes[1].rect.x, 2 * 64 * 9525.0);
+        QCOMPARE(s->shapes[1].rect.y, 4 * 15 * 12700.0);
+    }
+
     void unknownSheetIsNotFound()
     {
         auto reader = open(XlsxBuilder::workbook({{QStringLiteral("S"), sheet("<sheetData/>")}}), "unknown");
