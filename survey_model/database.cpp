@@ -176,6 +176,16 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     return query;
 }
 
+namespace {
+
+void bindAll(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+}
+
+} // namespace
+
 Result<QSqlQuery *> Database::prepared(const QString &sql) const
 {
     auto it = m_statements.find(sql);
@@ -196,8 +206,7 @@ Result<Database::Outcome> Database::run(const QString &sql, const QVariantList &
     if (!query)
         return tl::unexpected(query.error());
     QSqlQuery &q = **query;
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
+    bindAll(q, values);
     const bool ok = q.exec();
     const Outcome outcome{q.numRowsAffected(), q.lastInsertId().toLongLong()};
     const QSqlError error = q.lastError();
@@ -213,8 +222,7 @@ Result<std::optional<QVariantList>> Database::firstRow(const QString &sql, const
     if (!query)
         return tl::unexpected(query.error());
     QSqlQuery &q = **query;
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
+    bindAll(q, values);
     if (!q.exec()) {
         const QSqlError error = q.lastError();
         q.finish();

@@ -1,6 +1,7 @@
 // SurveyStore: photos and blobs (the photo half of surveystore.h).
 #include "blobstore.h"
 #include "database.h"
+#include "imageformat.h"
 #include "outbox.h"
 #include "surveystore.h"
 #include "transaction.h"
@@ -37,21 +38,6 @@ int exifOrientation(QImageIOHandler::Transformations t)
     default:
         return 1;
     }
-}
-
-QString mimeTypeOf(const QByteArray &format)
-{
-    if (format == "jpeg" || format == "jpg")
-        return QStringLiteral("image/jpeg");
-    if (format == "png")
-        return QStringLiteral("image/png");
-    if (format == "tiff" || format == "tif")
-        return QStringLiteral("image/tiff");
-    if (format == "webp")
-        return QStringLiteral("image/webp");
-    if (format == "heic" || format == "heif")
-        return QStringLiteral("image/heic");
-    return QStringLiteral("image/") + QString::fromLatin1(format);
 }
 
 struct ImageFacts
@@ -118,7 +104,7 @@ Result<Photo> SurveyStore::addPhoto(QIODevice &image, const QString &originalNam
     Transaction transaction(*m_database);
     if (!transaction.begun())
         return tl::unexpected(transaction.begun().error());
-    auto original = BlobStore::store(*m_database, image, mimeTypeOf(facts->format), m_clock.now());
+    auto original = BlobStore::store(*m_database, image, mimeTypeForImageFormat(facts->format), m_clock.now());
     if (!original)
         return tl::unexpected(original.error());
     QBuffer thumbnailSource(&facts->thumbnailJpeg);

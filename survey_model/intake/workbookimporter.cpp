@@ -1,5 +1,6 @@
 #include "workbookimporter.h"
 
+#include "imageformat.h"
 #include "ipv4.h"
 #include "logging.h"
 #include "textnormalizer.h"
@@ -641,13 +642,6 @@ Result<void> Importer::readTerminals(const XlsxSheet &sheet)
 
 // ---- 設置場所記入シート ---------------------------------------------------------------------------
 
-QString mimeTypeOf(const QByteArray &format)
-{
-    if (format == "jpeg" || format == "jpg")
-        return QStringLiteral("image/jpeg");
-    return QStringLiteral("image/") + QString::fromLatin1(format);
-}
-
 Result<void> Importer::readFloorPlans(const XlsxSheet &sheet)
 {
     struct Plan
@@ -685,7 +679,7 @@ Result<void> Importer::readFloorPlans(const XlsxSheet &sheet)
         p.plan.sourceKind = QStringLiteral("workbook_image");
         p.plan.width = size.width();
         p.plan.height = size.height();
-        p.plan.mimeType = mimeTypeOf(image.format());
+        p.plan.mimeType = mimeTypeForImageFormat(image.format());
         if (m_options.loadImages)
             p.plan.imageData = *bytes;
         plans.append(p);
