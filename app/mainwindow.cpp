@@ -124,7 +124,7 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
     if (m_store) {
         m_store->setActor(qEnvironmentVariable("USER"));
         m_editor = std::make_unique<fs::model::SurveyEditor>(*m_store);
-        connect(m_editor.get(), &fs::model::SurveyEditor::changed, this, &MainWindow::reload);
+        connect(m_editor.get(), &fs::model::SurveyEditor::changed, this, [this] { reload(false); });
         connect(m_editor.get(), &fs::model::SurveyEditor::failed, this,
                 [this](const fs::Error &error) { showError(tr("Saving the change"), error); });
         QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("Undo"));
@@ -366,7 +366,7 @@ void MainWindow::showError(const QString &action, const fs::Error &error)
     box.exec();
 }
 
-void MainWindow::reload()
+void MainWindow::reload(bool floorPlans)
 {
     using namespace fs::model;
     const QLocale locale;
@@ -440,9 +440,11 @@ void MainWindow::reload()
     restore(m_ui->scheduleView, scheduleCurrent);
     restore(m_ui->connectionPointView, lineCurrent);
     restore(m_ui->terminalView, terminalCurrent);
-    m_floorPlanPreview->setFloorPlans(m_store.get(), data->floorPlans);
-    m_floorPlanPreview->setVisible(!data->floorPlans.isEmpty());
-    m_ui->floorPlanPlaceholderLabel->setVisible(data->floorPlans.isEmpty());
+    if (floorPlans) {
+        m_floorPlanPreview->setFloorPlans(m_store.get(), data->floorPlans);
+        m_floorPlanPreview->setVisible(!data->floorPlans.isEmpty());
+        m_ui->floorPlanPlaceholderLabel->setVisible(data->floorPlans.isEmpty());
+    }
     m_ui->importWarningsAction->setEnabled(!data->importWarnings.isEmpty());
     m_ui->sectionTabs->setTabText(1, tr("&Connection points (%1)").arg(data->connectionPoints.size()));
     m_ui->sectionTabs->setTabText(2, tr("&Terminals (%1)").arg(data->terminals.size()));

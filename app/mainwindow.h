@@ -67,7 +67,9 @@ private:
     void chooseWorkbook();
     void showImportWarnings();
     void showAbout();
-    void reload();
+    // Refills the window from the store; floor plans (decoding their images) only when asked,
+    // since field edits do not change them.
+    void reload(bool floorPlans = true);
     void updateSyncStatus();
     void updateConnectivity(fs::sync::Connectivity connectivity);
     void showError(const QString &action, const fs::Error &error);
