@@ -1,14 +1,38 @@
 #include "buildinfo.h"
+#include "crashhandler.h"
 #include "languagesetup.h"
 #include "logfile.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "surveyeditor.h"
+#include "surveystore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+namespace {
+
+// Only for the crash test (FIELDSURVEY_CRASH_TEST=1 and --crash-test): make an edit, then crash
+// the way a bug would, so that the test can check the report and the survey afterwards.
+void crashAfterAnEdit(fs::app::MainWindow &window)
+{
+    if (auto *editor = window.editor()) {
+        auto ref = window.survey()->resolvePath(QStringLiteral("line.1.note"));
+        if (ref)
+            editor->setField(*ref, QStringLiteral("entered just before the crash"),
+                             QStringLiteral("crash test"));
+    }
+    std::raise(SIGSEGV);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -18,6 +42,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QString::fromLatin1(fs::buildinfo::kApplicationName));
     QApplication::setOrganizationDomain(QString::fromLatin1(fs::buildinfo::kOrganizationDomain));
     QApplication::setApplicationVersion(QString::fromLatin1(fs::buildinfo::kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("jp.example.fieldsurvey"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -29,29 +54,56 @@ int main(int argc, char *argv[])
         QStringLiteral("language"), QString::fromLatin1(fs::app::LanguageSetup::kJapanese));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"), QStringLiteral("Open the built-in demo survey (recreated for today)."));
-    parser.addOption(langOption);
-    parser.addOption(demoOption);
+    const QCommandLineOption checkOption(
+        QStringLiteral("check"),
+        QStringLiteral("Start, open the survey, print what was opened and exit (for installation checks)."));
+    QCommandLineOption crashReportOption(QStringLiteral("crash-report"),
+                                         QStringLiteral("Show a crash report."), QStringLiteral("file"));
+    crashReportOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption crashTestOption(QStringLiteral("crash-test"),
+                                       QStringLiteral("Crash on purpose (tests)."));
+    crashTestOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({langOption, demoOption, checkOption, crashReportOption, crashTestOption});
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("A survey file (.fsv) to open."),
                                  QStringLiteral("[survey]"));
     parser.process(app);
 
     const QString logDirectory = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                      .filePath(QStringLiteral("logs"));
-    fs::app::LogFile::install(logDirectory);
-
     if (!fs::app::LanguageSetup::install(app, parser.value(langOption))) {
-        qCCritical(fs::app::lcUi) << "unsupported language" << parser.value(langOption) << "- use ja or en";
+        std::fprintf(stderr, "fieldsurvey: unsupported language %s (use ja or en)\n",
+                     qPrintable(parser.value(langOption)));
         return 2;
     }
+    if (parser.isSet(crashReportOption))
+        return fs::app::CrashHandler::showReport(
+            parser.value(crashReportOption), QDir(logDirectory).filePath(QStringLiteral("fieldsurvey.log")));
+
+    fs::app::LogFile::install(logDirectory);
+    fs::app::CrashHandler::install(logDirectory, QCoreApplication::applicationFilePath(),
+                                   parser.value(langOption));
 
     fs::app::MainWindow window;
     const QStringList positional = parser.positionalArguments();
+    bool opened = true;
     if (parser.isSet(demoOption))
-        window.openDemoSurvey();
+        opened = window.openDemoSurvey();
     else if (!positional.isEmpty())
-        window.openSurveyFile(positional.constFirst());
+        opened = window.openSurveyFile(positional.constFirst());
     window.show();
     qCInfo(fs::app::lcUi) << "FieldSurvey" << fs::buildinfo::kVersion << "started";
+
+    if (parser.isSet(checkOption)) {
+        QTimer::singleShot(0, &app, [&window, opened] {
+            const QString what = window.survey() ? window.windowTitle() : QStringLiteral("no survey");
+            std::printf("FieldSurvey %s: %s\n", fs::buildinfo::kVersion, qPrintable(what));
+            std::fflush(stdout);
+            QCoreApplication::exit(opened ? 0 : 1);
+        });
+    }
+    if (parser.isSet(crashTestOption) && qEnvironmentVariableIsSet("FIELDSURVEY_CRASH_TEST"))
+        QTimer::singleShot(0, &app, [&window] { crashAfterAnEdit(window); });
+
     const int status = QApplication::exec();
     fs::app::LogFile::uninstall();
     return status;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "actor.h"
 #include "buildinfo.h"
 #include "connectionpointtablemodel.h"
 #include "connectivitymonitor.h"
@@ -122,7 +123,7 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
     m_editor.reset();
     m_store = std::move(store);
     if (m_store) {
-        m_store->setActor(qEnvironmentVariable("USER"));
+        m_store->setActor(fs::model::defaultActor());
         m_editor = std::make_unique<fs::model::SurveyEditor>(*m_store);
         connect(m_editor.get(), &fs::model::SurveyEditor::changed, this, [this] { reload(false); });
         connect(m_editor.get(), &fs::model::SurveyEditor::failed, this,
@@ -240,7 +241,7 @@ bool MainWindow::importWorkbookFile(const QString &workbook, const QString &surv
         showError(action, result.error());
         return false;
     }
-    auto store = fs::model::SurveyStore::createWith(surveyPath, result->data, qEnvironmentVariable("USER"));
+    auto store = fs::model::SurveyStore::createWith(surveyPath, result->data, fs::model::defaultActor());
     if (!store) {
         showError(action, store.error());
         return false;

@@ -17,6 +17,8 @@ packages=(
   libsodium-dev libexpected-dev libsqlite3-dev
   # runtime and test tools (python3: test-fixture generators; python3-openpyxl: the import benchmark's reference)
   fonts-noto-cjk sqlite3 xvfb xauth openssh-server socat nmap poppler-utils python3 python3-openpyxl
+  # packaging checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
+  dpkg-dev desktop-file-utils appstream shared-mime-info
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #include "importcommand.h"
 
+#include "actor.h"
 #include "clicommands.h"
 #include "clisupport.h"
 #include "surveystore.h"
@@ -70,7 +71,7 @@ int importWorkbook(const QStringList &arguments)
         return Commands::kOk;
     }
 
-    auto store = fs::model::SurveyStore::createWith(survey, result->data, qEnvironmentVariable("USER"));
+    auto store = fs::model::SurveyStore::createWith(survey, result->data, fs::model::defaultActor());
     if (!store)
         return failWith(store.error());
     store->reset();

@@ -1,5 +1,6 @@
 #include "surveycommands.h"
 
+#include "actor.h"
 #include "clicommands.h"
 #include "clisupport.h"
 #include "clock.h"
@@ -27,8 +28,7 @@ QString actorOf(const QCommandLineParser &parser)
 {
     if (parser.isSet(actorOption()))
         return parser.value(actorOption());
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("fieldsurvey-cli") : user;
+    return fs::model::defaultActor();
 }
 
 QString shown(const QVariant &value)

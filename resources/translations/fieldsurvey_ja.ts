@@ -128,6 +128,25 @@
     </message>
 </context>
 <context>
+    <name>fs::app::CrashHandler</name>
+    <message>
+        <source>FieldSurvey</source>
+        <translation>FieldSurvey</translation>
+    </message>
+    <message>
+        <source>FieldSurvey stopped unexpectedly.</source>
+        <translation>FieldSurvey が予期せず終了しました。</translation>
+    </message>
+    <message>
+        <source>Everything you entered was saved in the survey file when you entered it; open the survey again to continue.
+
+A report was written to %1. Please send it to support.</source>
+        <translation>入力した内容は入力した時点で調査ファイルに保存されています。調査ファイルを開き直して作業を続けてください。
+
+報告ファイルを %1 に保存しました。サポートにお送りください。</translation>
+    </message>
+</context>
+<context>
     <name>fs::app::ErrorMessages</name>
     <message>
         <source>The file could not be read or written.</source>

@@ -310,6 +310,22 @@ private slots:
         QVERIFY(window.survey() == nullptr);
     }
 
+    void aboutShowsTheVersion()
+    {
+        QVERIFY(fs::app::LanguageSetup::install(*qApp, QStringLiteral("ja")));
+        MainWindow window;
+        QString text;
+        QTimer::singleShot(200, [&text] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                text = box->windowTitle() + QLatin1Char('\n') + box->text();
+                box->close();
+            }
+        });
+        window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+        QVERIFY2(text.contains(QStringLiteral("FieldSurvey " FS_VERSION)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("FieldSurvey について")), qPrintable(text));
+    }
+
     void unknownLanguageIsRefused()
     {
         QVERIFY(!fs::app::LanguageSetup::install(*qApp, QStringLiteral("xx")));

@@ -137,6 +137,9 @@ private slots:
     // object. (Runs first, while the process's peak memory is still low.)
     void largeBlobsAreNeverWhollyInMemory()
     {
+#if !defined(Q_OS_LINUX)
+        QSKIP("peak memory is read from /proc");
+#endif
         constexpr qint64 size = 128LL * 1024 * 1024;
         const qint64 before = peakRssKiB();
         QVERIFY(before > 0);
