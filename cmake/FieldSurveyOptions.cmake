@@ -2,9 +2,17 @@
 # every project target. Link it PRIVATE; it is never installed.
 add_library(fs_project_options INTERFACE)
 target_compile_features(fs_project_options INTERFACE cxx_std_20)
-target_compile_options(fs_project_options INTERFACE -Wall -Wextra -Wpedantic)
-if(FIELDSURVEY_WERROR)
-    target_compile_options(fs_project_options INTERFACE -Werror)
+if(MSVC)
+    # Sources are UTF-8 (Japanese string literals); Windows builds are described, not tested here.
+    target_compile_options(fs_project_options INTERFACE /W4 /permissive- /utf-8 /Zc:__cplusplus)
+    if(FIELDSURVEY_WERROR)
+        target_compile_options(fs_project_options INTERFACE /WX)
+    endif()
+else()
+    target_compile_options(fs_project_options INTERFACE -Wall -Wextra -Wpedantic)
+    if(FIELDSURVEY_WERROR)
+        target_compile_options(fs_project_options INTERFACE -Werror)
+    endif()
 endif()
 target_compile_definitions(fs_project_options INTERFACE
     QT_NO_CAST_FROM_ASCII
