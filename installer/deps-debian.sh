@@ -18,7 +18,7 @@ packages=(
   # runtime and test tools (python3: test-fixture generators; python3-openpyxl: the import benchmark's reference)
   fonts-noto-cjk sqlite3 xvfb xauth openssh-server socat nmap poppler-utils python3 python3-openpyxl
   # packaging checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
-  dpkg-dev desktop-file-utils appstream shared-mime-info
+  dpkg-dev file desktop-file-utils appstream shared-mime-info
 )
 
 missing=()
