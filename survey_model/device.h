@@ -1,6 +1,7 @@
 #pragma once
 
 #include "enumkeys.h"
+#include "observation.h"
 #include "origin.h"
 
 #include <QString>
@@ -47,6 +48,7 @@ struct Device
     QString maintenanceVendor; // 保守ベンダ
     ChainRole chainRole = ChainRole::Unknown;
     QString note;
+    QList<Observation> facts; // the current facts collected on site
 
     friend bool operator==(const Device &, const Device &) = default;
 };

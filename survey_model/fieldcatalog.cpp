@@ -42,7 +42,7 @@ QHash<Entity, QList<FieldSpec>> buildCatalog()
                            text("consent"),      text("confirmer")};
     c[Entity::Investigator] = {text("name"), of("role", FieldKind::Key, keysOf(kInvestigatorRoleKeys))};
     c[Entity::Contact] = {text("dept"), text("name"), text("phone"), text("mail")};
-    c[Entity::VisitDay] = {of("date", FieldKind::Date), text("note")};
+    c[Entity::VisitDay] = {of("date", FieldKind::Date), text("note"), text("attendees")};
     c[Entity::ScheduleStep] = {text("title"),
                                of("planned_start", FieldKind::Time),
                                of("planned_end", FieldKind::Time),

@@ -3,6 +3,9 @@
 #include "connectionpoint.h"
 #include "error.h"
 #include "fieldref.h"
+#include "photo.h"
+#include "terminalcheck.h"
+#include "visitday.h"
 
 #include <QObject>
 
@@ -35,6 +38,17 @@ public:
     bool setFields(const QList<FieldChange> &changes, const QString &text);
     std::optional<ConnectionPoint> addConnectionPoint(const ConnectionPoint &point, const QString &text);
     bool remove(Entity entity, const QString &uuid, const QString &text);
+
+    // Captures on site, each one undo step.
+    // Records a device's (or line's, or terminal's) fact as entered by hand; an empty value
+    // records that the fact was cleared. Callers skip values equal to the current one.
+    bool recordFact(Entity entity, const QString &uuid, const QString &key, const QString &value,
+                    const QString &text);
+    bool setTerminalCheck(const QString &terminalUuid, const TerminalCheck &check, const QString &text);
+    std::optional<Device> addDevice(const QString &lineUuid, const Device &device, const QString &text);
+    bool moveDevice(const QString &deviceUuid, int direction, const QString &text);
+    std::optional<VisitDay> addVisitDay(const QString &text);
+    std::optional<Photo> addPhoto(const QString &filePath, const PhotoTarget &target, const QString &text);
 
     // Called by the commands.
     void reportFailure(const fs::Error &error);

@@ -45,6 +45,37 @@ QJsonObject hospitalJson(const Hospital &h)
     };
 }
 
+// The current facts collected on site (optional in the format: older files have none).
+QJsonArray factsJson(const QList<Observation> &facts)
+{
+    QJsonArray array;
+    for (const Observation &o : facts) {
+        array.append(QJsonObject{
+            {QStringLiteral("key"), o.key},
+            {QStringLiteral("value"), o.value},
+            {QStringLiteral("source"), kFactSourceKeys.key(o.source)},
+            {QStringLiteral("observed_at"), timestampOrNull(o.observedAt)},
+        });
+    }
+    return array;
+}
+
+QJsonArray checksJson(const QList<TerminalCheck> &checks)
+{
+    QJsonArray array;
+    for (const TerminalCheck &c : checks) {
+        array.append(QJsonObject{
+            {QStringLiteral("item"), c.item},
+            {QStringLiteral("value"), c.value},
+            {QStringLiteral("evaluation"), c.evaluation},
+            {QStringLiteral("detail"), c.detail},
+            {QStringLiteral("source"), c.source},
+            {QStringLiteral("checked_at"), timestampOrNull(c.checkedAt)},
+        });
+    }
+    return array;
+}
+
 QJsonObject deviceJson(const Device &d)
 {
     return {
@@ -59,6 +90,7 @@ QJsonObject deviceJson(const Device &d)
         {QStringLiteral("maintenance_vendor"), d.maintenanceVendor},
         {QStringLiteral("chain_role"), kChainRoleKeys.key(d.chainRole)},
         {QStringLiteral("site_note"), d.note},
+        {QStringLiteral("facts"), factsJson(d.facts)},
     };
 }
 
@@ -117,6 +149,7 @@ QJsonObject terminalJson(const Terminal &t)
         {QStringLiteral("note"), t.declaredNote},
         {QStringLiteral("check_state"), kTerminalCheckStateKeys.key(t.checkState)},
         {QStringLiteral("site_note"), t.note},
+        {QStringLiteral("checks"), checksJson(t.checks)},
     };
 }
 
@@ -145,6 +178,7 @@ QJsonObject surveyJson(const SurveyData &data)
             {QStringLiteral("date"),
              d.date.isValid() ? QJsonValue(d.date.toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("note"), d.note},
+            {QStringLiteral("attendees"), d.attendees},
             {QStringLiteral("steps"), steps},
         });
     }
@@ -349,6 +383,80 @@ Hospital readHospital(const Reader &r)
     return h;
 }
 
+// Reports the first value of key that appears twice among the elements of an array.
+class DuplicateCheck
+{
+public:
+    explicit DuplicateCheck(const char *key)
+        : m_key(key)
+    {
+    }
+
+    void add(const Reader &element, const QString &value)
+    {
+        if (m_seen.contains(value))
+            element.problem(m_key, QStringLiteral("«%1» appears twice").arg(value));
+        m_seen.insert(value);
+    }
+
+private:
+    const char *m_key;
+    QSet<QString> m_seen;
+};
+
+QList<Observation> readFacts(const Reader &r)
+{
+    QList<Observation> facts;
+    DuplicateCheck keys("key");
+    const QJsonArray array = r.array("facts");
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const Reader e = r.element(array, "facts", i);
+        Observation o;
+        o.key = e.text("key");
+        if (o.key.isEmpty())
+            e.problem("key", QStringLiteral("a fact needs a key"));
+        keys.add(e, o.key);
+        o.value = e.text("value");
+        o.source = e.key("source", kFactSourceKeys, FactSource::Manual);
+        o.observedAt = timestampOf(e, "observed_at");
+        facts.append(o);
+    }
+    return facts;
+}
+
+QList<TerminalCheck> readChecks(const Reader &r)
+{
+    static const QStringList evaluations = {QStringLiteral("unknown"), QStringLiteral("ok"),
+                                            QStringLiteral("caution"), QStringLiteral("danger")};
+    static const QStringList sources = {QStringLiteral("manual"), QStringLiteral("collector")};
+    QList<TerminalCheck> checks;
+    DuplicateCheck items("item");
+    const QJsonArray array = r.array("checks");
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const Reader e = r.element(array, "checks", i);
+        TerminalCheck c;
+        c.item = e.text("item");
+        if (c.item.isEmpty())
+            e.problem("item", QStringLiteral("a check needs an item"));
+        items.add(e, c.item);
+        c.value = e.text("value");
+        if (const QString evaluation = e.text("evaluation"); !evaluation.isEmpty()) {
+            if (!evaluations.contains(evaluation))
+                e.problem("evaluation", QStringLiteral("unknown value «%1»").arg(evaluation));
+            c.evaluation = evaluation;
+        }
+        c.detail = e.text("detail");
+        if (const QString source = e.text("source"); !source.isEmpty()) {
+            if (!sources.contains(source))
+                e.problem("source", QStringLiteral("unknown value «%1»").arg(source));
+            c.source = source;
+        }
+        c.checkedAt = timestampOf(e, "checked_at");
+        checks.append(c);
+    }
+    return checks;
+}
+
 Device readDevice(const Reader &r)
 {
     Device d;
@@ -363,6 +471,7 @@ Device readDevice(const Reader &r)
     d.maintenanceVendor = r.text("maintenance_vendor");
     d.chainRole = r.key("chain_role", kChainRoleKeys, ChainRole::Unknown);
     d.note = r.text("site_note");
+    d.facts = readFacts(r);
     return d;
 }
 
@@ -424,6 +533,7 @@ Terminal readTerminal(const Reader &r)
     t.declaredNote = r.text("note");
     t.checkState = r.key("check_state", kTerminalCheckStateKeys, TerminalCheckState::NotStarted);
     t.note = r.text("site_note");
+    t.checks = readChecks(r);
     return t;
 }
 
@@ -454,6 +564,7 @@ void readSurvey(const Reader &r, SurveyData &data)
         if (!date.isEmpty() && !day.date.isValid())
             e.problem("date", QStringLiteral("expected a date YYYY-MM-DD, got «%1»").arg(date));
         day.note = e.text("note");
+        day.attendees = e.text("attendees");
         const QJsonArray steps = e.array("steps");
         for (qsizetype j = 0; j < steps.size(); ++j) {
             const Reader s = e.element(steps, "steps", j);

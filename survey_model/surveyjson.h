@@ -10,7 +10,9 @@ namespace fs::model {
 
 // A survey as JSON: what `fieldsurvey-cli show SURVEY --json` prints and the format of the
 // built-in demo survey. The hospital, contacts, lines and terminals use the field names of
-// ../shared/corpus/intake/*.expected.json; workbook values stay the sheet's own words.
+// ../shared/corpus/intake/*.expected.json; workbook values stay the sheet's own words. What is
+// captured on site (a device's current facts, a terminal's checks, a day's attendees) is in
+// optional keys: a file without them reads as before.
 class SurveyJson
 {
 public:

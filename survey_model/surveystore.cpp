@@ -409,6 +409,7 @@ Result<QList<VisitDay>> SurveyStore::schedule() const
         d.dayNo = days->value(QStringLiteral("day_no")).toInt();
         d.date = QDate::fromString(text(*days, "date"), Qt::ISODate);
         d.note = text(*days, "note");
+        d.attendees = text(*days, "attendees");
         list.append(d);
     }
     for (VisitDay &d : list) {
@@ -478,6 +479,20 @@ Result<QList<ConnectionPoint>> SurveyStore::connectionPoints() const
         c.note = text(*q, "note");
         list.append(c);
     }
+    // The current facts of every device, in one query.
+    QHash<qint64, QList<Observation>> facts;
+    auto o = m_database->exec(
+        QStringLiteral("SELECT id, uuid, entity_id, key, value, source, observed_at, transcript_id "
+                       "FROM observation WHERE entity = 'device' AND superseded_by IS NULL "
+                       "ORDER BY id"));
+    if (!o)
+        return tl::unexpected(o.error());
+    while (o->next()) {
+        facts[o->value(2).toLongLong()].append(Observation{
+            o->value(0).toLongLong(), o->value(1).toString(), o->value(3).toString(), o->value(4).toString(),
+            kFactSourceKeys.parseOr(o->value(5).toString(), FactSource::Manual),
+            fromStoredTimestamp(o->value(6).toString()), o->value(7).toLongLong()});
+    }
     for (ConnectionPoint &c : list) {
         auto d = m_database->exec(QStringLiteral("SELECT * FROM device WHERE connection_point_id = ? "
                                                  "AND deleted_at IS NULL ORDER BY position"),
@@ -499,6 +514,7 @@ Result<QList<ConnectionPoint>> SurveyStore::connectionPoints() const
             dev.maintenanceVendor = text(*d, "maintenance_vendor");
             dev.chainRole = kChainRoleKeys.parseOr(text(*d, "chain_role"), ChainRole::Unknown);
             dev.note = text(*d, "note");
+            dev.facts = facts.value(dev.id);
             c.devices.append(dev);
         }
     }
@@ -530,6 +546,25 @@ Result<QList<Terminal>> SurveyStore::terminals() const
             kTerminalCheckStateKeys.parseOr(text(*q, "check_state"), TerminalCheckState::NotStarted);
         t.note = text(*q, "note");
         list.append(t);
+    }
+    auto checks = m_database->exec(
+        QStringLiteral("SELECT id, uuid, terminal_id, item, value, evaluation, detail, source, "
+                       "checked_at FROM terminal_check ORDER BY id"));
+    if (!checks)
+        return tl::unexpected(checks.error());
+    QHash<qint64, QList<TerminalCheck>> byTerminal;
+    while (checks->next()) {
+        byTerminal[checks->value(2).toLongLong()].append(TerminalCheck{
+            checks->value(0).toLongLong(), checks->value(1).toString(), checks->value(3).toString(),
+            checks->value(4).toString(), checks->value(5).toString(), checks->value(6).toString(),
+            checks->value(7).toString(), fromStoredTimestamp(checks->value(8).toString())});
+    }
+    for (Terminal &t : list) {
+        QList<TerminalCheck> ordered = byTerminal.value(t.id);
+        std::sort(ordered.begin(), ordered.end(), [](const TerminalCheck &a, const TerminalCheck &b) {
+            return kTerminalCheckItems.indexOf(a.item) < kTerminalCheckItems.indexOf(b.item);
+        });
+        t.checks = ordered;
     }
     return list;
 }
@@ -613,9 +648,10 @@ Result<void> SurveyStore::reserveCafId(const QString &cafId) const
 Result<void> SurveyStore::insertDay(const VisitDay &day) const
 {
     const QString stamp = now();
-    auto r = m_database->exec(
-        QStringLiteral("INSERT INTO visit_day (uuid, day_no, date, note, updated_at) VALUES (?, ?, ?, ?, ?)"),
-        {uuidOrNew(day.uuid), day.dayNo, dateText(day.date), textValue(day.note), stamp});
+    auto r = m_database->exec(QStringLiteral("INSERT INTO visit_day (uuid, day_no, date, note, attendees, "
+                                             "updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                              {uuidOrNew(day.uuid), day.dayNo, dateText(day.date), textValue(day.note),
+                               textValue(day.attendees), stamp});
     if (!r)
         return tl::unexpected(r.error());
     const qint64 dayId = r->lastInsertId().toLongLong();

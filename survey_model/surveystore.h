@@ -108,6 +108,28 @@ public:
     // send), or brings it back.
     [[nodiscard]] Result<void> setRemoved(Entity entity, const QString &uuid, bool removed);
 
+    // ---- capture on site (surveystorecapture.cpp)
+    // Records a fact about a row (a device's firmware, …); it supersedes the current fact of the
+    // same key, which stays as history.
+    [[nodiscard]] Result<Observation> recordObservation(Entity entity, const QString &uuid,
+                                                        const QString &key, const QString &value,
+                                                        FactSource source, qint64 transcriptId = 0);
+    // Takes a fact back (undo): the one it superseded is current again.
+    [[nodiscard]] Result<void> withdrawObservation(qint64 observationId);
+    // Sets one checked item of a terminal; returns what it held before (for undo).
+    [[nodiscard]] Result<std::optional<TerminalCheck>> setTerminalCheck(const QString &terminalUuid,
+                                                                        const TerminalCheck &check);
+    [[nodiscard]] Result<void> clearTerminalCheck(const QString &terminalUuid, const QString &item);
+    // Adds a device at the end of a line's wiring chain.
+    [[nodiscard]] Result<Device> addDevice(const QString &lineUuid, const Device &device);
+    // Moves a device one place up (-1) or down (+1) the chain.
+    [[nodiscard]] Result<void> moveDevice(const QString &deviceUuid, int direction);
+    // Adds a visit day with the default plan (a survey with many lines spans two days); uuid
+    // gives it its identity again (redo after undo), empty for a new one.
+    [[nodiscard]] Result<VisitDay> addVisitDay(const QString &uuid = {});
+    // Removes a visit day on which nothing was recorded yet (undo of addVisitDay).
+    [[nodiscard]] Result<void> removeVisitDay(const QString &uuid);
+
     // Stores the image file's bytes in pieces with a thumbnail beside them.
     [[nodiscard]] Result<Photo> addPhoto(const QString &filePath, const PhotoTarget &target = {});
     [[nodiscard]] Result<Photo> addPhoto(QIODevice &image, const QString &originalName,

@@ -293,9 +293,12 @@ Result<void> SurveyStore::setRemoved(Entity entity, const QString &uuid, bool re
                        QStringLiteral("deleted_at"), removed ? present : gone, removed ? gone : present);
         !a)
         return a;
-    if (auto o =
-            Outbox::enqueue(*m_database, table(entity), uuid,
-                            removed ? QStringLiteral("delete") : QStringLiteral("upsert"), m_clock.now());
+    if (auto o = Outbox::enqueue(*m_database, table(entity), uuid,
+                                 // A photo brought back must be sent with its file again.
+                                 removed                   ? QStringLiteral("delete")
+                                 : entity == Entity::Photo ? QStringLiteral("upload")
+                                                           : QStringLiteral("upsert"),
+                                 m_clock.now());
         !o)
         return o;
     return transaction.commit();

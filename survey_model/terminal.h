@@ -1,7 +1,9 @@
 #pragma once
 
 #include "enumkeys.h"
+#include "terminalcheck.h"
 
+#include <QList>
 #include <QString>
 
 namespace fs::model {
@@ -38,6 +40,7 @@ struct Terminal
     QString declaredNote;    // 備考
     TerminalCheckState checkState = TerminalCheckState::NotStarted;
     QString note;
+    QList<TerminalCheck> checks; // in kTerminalCheckItems order, only those recorded
 
     friend bool operator==(const Terminal &, const Terminal &) = default;
 };

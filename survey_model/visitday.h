@@ -16,6 +16,7 @@ struct VisitDay
     int dayNo = 1;
     QDate date; // invalid until planned
     QString note;
+    QString attendees; // 立会い: who of the hospital attends, one per line
     QList<ScheduleStep> steps;
 
     friend bool operator==(const VisitDay &, const VisitDay &) = default;

@@ -13,8 +13,16 @@ class TestSurveyJson : public QObject
     Q_OBJECT
 
 private slots:
+    void roundTripKeepsEverything_data()
+    {
+        QTest::addColumn<bool>("captured");
+        QTest::newRow("as imported") << false;
+        QTest::newRow("captured on site: facts, checks, attendees") << true;
+    }
+
     void roundTripKeepsEverything()
     {
+        QFETCH(bool, captured);
         auto demo = DemoSurvey::data(QDate(2026, 12, 3));
         QVERIFY(demo.has_value());
         SurveyData data = *demo;
@@ -23,8 +31,55 @@ private slots:
         data.connectionPoints[1].protection = Protection::Ipsec;
         data.days[0].steps[0].actualStart = QDateTime(QDate(2026, 12, 3), QTime(0, 2), Qt::UTC);
         data.terminals[2].checkState = TerminalCheckState::Done;
+        if (captured) {
+            const QDateTime at(QDate(2026, 12, 3), QTime(1, 15, 30, 250), Qt::UTC);
+            data.connectionPoints[3].devices[0].facts = {
+                Observation{0,
+                            {},
+                            QStringLiteral("firmware"),
+                            QStringLiteral("v7.2.8,build1639"),
+                            FactSource::Ssh,
+                            at,
+                            0},
+                Observation{0,
+                            {},
+                            QStringLiteral("serial"),
+                            QStringLiteral("FGT60FTK2209XXXX"),
+                            FactSource::Ssh,
+                            at,
+                            0},
+                Observation{0, {}, QStringLiteral("uptime"), QString(), FactSource::Manual, QDateTime(), 0},
+            };
+            data.connectionPoints[0].devices[0].facts = {Observation{0,
+                                                                     {},
+                                                                     QStringLiteral("firmware"),
+                                                                     QStringLiteral("Rev.14.01.38"),
+                                                                     FactSource::Transcript,
+                                                                     at.addSecs(-600),
+                                                                     0}};
+            data.terminals[2].checks = {
+                TerminalCheck{0,
+                              {},
+                              QStringLiteral("os"),
+                              QStringLiteral("Windows 10 Pro 22H2 (19045)"),
+                              QStringLiteral("caution"),
+                              QStringLiteral(R"({"build":19045,"edition":"Pro"})"),
+                              QStringLiteral("collector"),
+                              at},
+                TerminalCheck{0,
+                              {},
+                              QStringLiteral("usb_storage"),
+                              QStringLiteral("ブロックなし"),
+                              QStringLiteral("danger"),
+                              QString(),
+                              QStringLiteral("manual"),
+                              at.addSecs(60)},
+            };
+            data.days[0].attendees = QStringLiteral("情報システム課 高松 花子\n総務課 丸亀 一郎");
+        }
 
-        auto back = SurveyJson::fromJson(SurveyJson::toBytes(data), QStringLiteral("roundtrip.json"));
+        const QByteArray bytes = SurveyJson::toBytes(data);
+        auto back = SurveyJson::fromJson(bytes, QStringLiteral("roundtrip.json"));
         QVERIFY2(back.has_value(), qPrintable(back ? QString() : describe(back.error())));
         QCOMPARE(back->hospital, data.hospital);
         QCOMPARE(back->contacts, data.contacts);
@@ -32,6 +87,56 @@ private slots:
         QCOMPARE(back->terminals, data.terminals);
         QCOMPARE(back->days, data.days);
         QCOMPARE(back->investigators, data.investigators);
+        if (captured) {
+            QCOMPARE(back->connectionPoints[3].devices[0].facts.size(), 3);
+            QCOMPARE(back->terminals[2].checks.size(), 2);
+            QCOMPARE(back->days[0].attendees, data.days[0].attendees);
+            // In the printed JSON, as `show --json` writes it.
+            const QJsonObject json = SurveyJson::toJson(data);
+            const QJsonObject fact =
+                json[QStringLiteral("lines")][3][QStringLiteral("devices")][0][QStringLiteral("facts")][0]
+                    .toObject();
+            QCOMPARE(fact[QStringLiteral("key")].toString(), QStringLiteral("firmware"));
+            QCOMPARE(fact[QStringLiteral("source")].toString(), QStringLiteral("ssh"));
+            QCOMPARE(fact[QStringLiteral("observed_at")].toString(),
+                     QStringLiteral("2026-12-03T01:15:30.250Z"));
+            const QJsonObject check =
+                json[QStringLiteral("terminals")][2][QStringLiteral("checks")][1].toObject();
+            QCOMPARE(check[QStringLiteral("item")].toString(), QStringLiteral("usb_storage"));
+            QCOMPARE(check[QStringLiteral("evaluation")].toString(), QStringLiteral("danger"));
+            QCOMPARE(check[QStringLiteral("checked_at")].toString(),
+                     QStringLiteral("2026-12-03T01:16:30.250Z"));
+            QCOMPARE(json[QStringLiteral("survey")][QStringLiteral("days")][0][QStringLiteral("attendees")]
+                         .toString(),
+                     data.days[0].attendees);
+        }
+    }
+
+    // Files written before facts, checks and attendees were captured read as before.
+    void capturedKeysAreOptional()
+    {
+        auto data = SurveyJson::fromJson(QByteArray(R"({"survey": {"days": [{"day_no": 1, "steps": []}]},
+                           "lines": [{"no": 1, "devices": [{"device_type": "ルータ"}]}],
+                           "terminals": [{"no": 1}]})"),
+                                         QStringLiteral("old.json"));
+        QVERIFY2(data.has_value(), qPrintable(data ? QString() : describe(data.error())));
+        QVERIFY(data->connectionPoints[0].devices[0].facts.isEmpty());
+        QVERIFY(data->terminals[0].checks.isEmpty());
+        QCOMPARE(data->days[0].attendees, QString());
+
+        // Defaults of a check's optional keys.
+        auto minimal =
+            SurveyJson::fromJson(QByteArray(R"({"terminals": [{"no": 1, "checks": [{"item": "os"}]}],
+                                                        "lines": [{"no": 1, "devices": [{"facts": [{"key": "serial"}]}]}]})"),
+                                 QStringLiteral("minimal.json"));
+        QVERIFY2(minimal.has_value(), qPrintable(minimal ? QString() : describe(minimal.error())));
+        const TerminalCheck &check = minimal->terminals[0].checks[0];
+        QCOMPARE(check.evaluation, QStringLiteral("unknown"));
+        QCOMPARE(check.source, QStringLiteral("manual"));
+        QVERIFY(!check.checkedAt.isValid());
+        const Observation &fact = minimal->connectionPoints[0].devices[0].facts[0];
+        QCOMPARE(fact.source, FactSource::Manual);
+        QCOMPARE(fact.value, QString());
     }
 
     void acceptsTheReferenceExpectedShape()
@@ -103,6 +208,41 @@ private slots:
         QTest::newRow("bad time") << QByteArray(
                                          R"({"survey": {"days": [{"steps": [{"planned_start": "25:99"}]}]}})")
                                   << QStringLiteral("survey.days[0].steps[0].planned_start");
+        QTest::newRow("fact without a key")
+            << QByteArray(R"({"lines": [{"no": 1, "devices": [{"facts": [{"value": "1.0"}]}]}]})")
+            << QStringLiteral("lines[0].devices[0].facts[0].key");
+        QTest::newRow("fact of an unknown source")
+            << QByteArray(
+                   R"({"lines": [{"no": 1, "devices": [{"facts": [{"key": "firmware", "source": "guess"}]}]}]})")
+            << QStringLiteral("lines[0].devices[0].facts[0].source");
+        QTest::newRow("fact twice")
+            << QByteArray(
+                   R"({"lines": [{"no": 1, "devices": [{"facts": [{"key": "serial"}, {"key": "serial"}]}]}]})")
+            << QStringLiteral("lines[0].devices[0].facts[1].key: «serial» appears twice");
+        QTest::newRow("bad observation time")
+            << QByteArray(
+                   R"({"lines": [{"no": 1, "devices": [{"facts": [{"key": "serial", "observed_at": "noon"}]}]}]})")
+            << QStringLiteral("lines[0].devices[0].facts[0].observed_at");
+        QTest::newRow("facts not a list")
+            << QByteArray(R"({"lines": [{"no": 1, "devices": [{"facts": {}}]}]})")
+            << QStringLiteral("lines[0].devices[0].facts: expected a list");
+        QTest::newRow("check without an item")
+            << QByteArray(R"({"terminals": [{"no": 1, "checks": [{"value": "x"}]}]})")
+            << QStringLiteral("terminals[0].checks[0].item");
+        QTest::newRow("check of an unknown evaluation")
+            << QByteArray(R"({"terminals": [{"no": 1, "checks": [{"item": "os", "evaluation": "fine"}]}]})")
+            << QStringLiteral("terminals[0].checks[0].evaluation");
+        QTest::newRow("check of an unknown source")
+            << QByteArray(R"({"terminals": [{"no": 1, "checks": [{"item": "os", "source": "ssh"}]}]})")
+            << QStringLiteral("terminals[0].checks[0].source");
+        QTest::newRow("check twice")
+            << QByteArray(R"({"terminals": [{"no": 1, "checks": [{"item": "os"}, {"item": "os"}]}]})")
+            << QStringLiteral("terminals[0].checks[1].item: «os» appears twice");
+        QTest::newRow("check not an object") << QByteArray(R"({"terminals": [{"no": 1, "checks": ["os"]}]})")
+                                             << QStringLiteral("terminals[0].checks[0]");
+        QTest::newRow("attendees not text")
+            << QByteArray(R"({"survey": {"days": [{"attendees": ["a", "b"]}]}})")
+            << QStringLiteral("survey.days[0].attendees");
         QTest::newRow("foreign format")
             << QByteArray(R"({"format": "something-else"})") << QStringLiteral("something-else");
         QTest::newRow("newer format") << QByteArray(R"({"format_version": 99})") << QStringLiteral("newer");
