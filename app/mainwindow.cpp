@@ -2,67 +2,65 @@
 
 #include "actor.h"
 #include "buildinfo.h"
-#include "connectionpointtablemodel.h"
+#include "clock.h"
+#include "completenesspanel.h"
+#include "connectionpointpage.h"
 #include "connectivitymonitor.h"
 #include "demosurvey.h"
 #include "errormessages.h"
 #include "floorplanpreview.h"
 #include "importresultdialog.h"
 #include "logging.h"
+#include "missingitemtext.h"
 #include "modellabels.h"
-#include "scheduletablemodel.h"
+#include "schedulepage.h"
+#include "shortcutoverlay.h"
 #include "surveyeditor.h"
 #include "surveystore.h"
-#include "terminaltablemodel.h"
+#include "terminalpage.h"
 #include "ui_mainwindow.h"
 #include "workbookimporter.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QStandardPaths>
+#include <QTextDocument>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace fs::app {
 
-namespace {
-
-// Columns fit their content; the free-text column takes the remaining width.
-void setUpTable(QTableView *view, QAbstractItemModel *model, int stretchColumn)
-{
-    view->setModel(model);
-    view->verticalHeader()->setVisible(false);
-    view->horizontalHeader()->setMinimumSectionSize(72);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
-    view->setWordWrap(false);
-}
-
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_scheduleModel(new fs::model::ScheduleTableModel(this))
-    , m_connectionPointModel(new fs::model::ConnectionPointTableModel(this))
-    , m_terminalModel(new fs::model::TerminalTableModel(this))
+    , m_clock(&fs::model::Clock::system())
     , m_connectivity(new fs::sync::ConnectivityMonitor(this))
     , m_floorPlanPreview(new FloorPlanPreview(this))
+    , m_completeness(new CompletenessPanel(this))
+    , m_shortcuts(nullptr)
+    , m_minuteTimer(new QTimer(this))
+    , m_undoAction(new QAction(tr("&Undo"), this))
+    , m_redoAction(new QAction(tr("&Redo"), this))
     , m_fileLabel(new QLabel(this))
     , m_unsyncedLabel(new QLabel(this))
     , m_networkLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/fieldsurvey/icons/fieldsurvey.svg")));
+    m_shortcuts = new ShortcutOverlay(this);
 
     QFont nameFont = m_ui->hospitalNameLabel->font();
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.6);
@@ -73,24 +71,40 @@ MainWindow::MainWindow(QWidget *parent)
                        "border-radius: 4px; padding: 2px 8px; }"));
     m_ui->demoBadgeLabel->hide();
 
-    const auto labels = ModelLabels::valueLabels();
-    m_scheduleModel->setHeaderLabels(ModelLabels::scheduleHeaders());
-    m_scheduleModel->setValueLabels(labels);
-    m_connectionPointModel->setHeaderLabels(ModelLabels::connectionPointHeaders());
-    m_connectionPointModel->setValueLabels(labels);
-    m_terminalModel->setHeaderLabels(ModelLabels::terminalHeaders());
-    m_terminalModel->setValueLabels(labels);
-    setUpTable(m_ui->scheduleView, m_scheduleModel, fs::model::ScheduleTableModel::Status);
-    setUpTable(m_ui->connectionPointView, m_connectionPointModel, fs::model::ConnectionPointTableModel::Note);
-    setUpTable(m_ui->terminalView, m_terminalModel, fs::model::TerminalTableModel::Note);
-
     m_ui->floorPlansLayout->addWidget(m_floorPlanPreview);
+    addDockWidget(Qt::RightDockWidgetArea, m_completeness);
+    resizeDocks({m_completeness}, {fontMetrics().averageCharWidth() * 44}, Qt::Horizontal);
     m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
     m_unsyncedLabel->setObjectName(QStringLiteral("unsyncedLabel"));
     m_networkLabel->setObjectName(QStringLiteral("networkLabel"));
     statusBar()->addWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_unsyncedLabel);
     statusBar()->addPermanentWidget(m_networkLabel);
+
+    // Undo and redo save the field being typed in first, so nothing typed is lost.
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    // Both habits, whatever the platform's own: Ctrl+Shift+Z and Ctrl+Y.
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                 QKeySequence(Qt::CTRL | Qt::Key_Y)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    }
+    m_redoAction->setShortcuts(redoKeys);
+    m_ui->editMenu->addAction(m_undoAction);
+    m_ui->editMenu->addAction(m_redoAction);
+    connect(m_undoAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        if (m_editor)
+            m_editor->undoStack()->undo();
+    });
+    connect(m_redoAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        if (m_editor)
+            m_editor->undoStack()->redo();
+    });
 
     connect(m_ui->openAction, &QAction::triggered, this, [this] { chooseSurveyFile(false); });
     connect(m_ui->openReadOnlyAction, &QAction::triggered, this, [this] { chooseSurveyFile(true); });
@@ -99,17 +113,91 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->importWarningsAction, &QAction::triggered, this, &MainWindow::showImportWarnings);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->shortcutsAction, &QAction::triggered, this, &MainWindow::toggleShortcuts);
+    connect(m_ui->showScheduleAction, &QAction::triggered, this, [this] { showPage(SchedulePageIndex); });
+    connect(m_ui->showConnectionPointsAction, &QAction::triggered, this,
+            [this] { showPage(ConnectionPointPageIndex); });
+    connect(m_ui->showTerminalsAction, &QAction::triggered, this, [this] { showPage(TerminalPageIndex); });
+    connect(m_ui->showFloorPlansAction, &QAction::triggered, this, [this] { showPage(FloorPlanPageIndex); });
+    connect(m_ui->showMissingAction, &QAction::triggered, m_completeness, &CompletenessPanel::focusItems);
+    connect(m_ui->nextItemAction, &QAction::triggered, this, [this] { selectNext(1); });
+    connect(m_ui->previousItemAction, &QAction::triggered, this, [this] { selectNext(-1); });
+    connect(m_ui->focusListAction, &QAction::triggered, this, [this] {
+        switch (m_ui->sectionTabs->currentIndex()) {
+        case SchedulePageIndex:
+            m_ui->schedulePage->focusList();
+            break;
+        case ConnectionPointPageIndex:
+            m_ui->connectionPointPage->focusList();
+            break;
+        case TerminalPageIndex:
+            m_ui->terminalPage->focusList();
+            break;
+        default:
+            m_floorPlanPreview->setFocus();
+        }
+    });
+    connect(m_ui->recordTimeAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        m_ui->schedulePage->recordTimeNow();
+    });
+    connect(m_ui->addDayAction, &QAction::triggered, this, [this] {
+        showPage(SchedulePageIndex);
+        m_ui->schedulePage->addVisitDay();
+    });
+    connect(m_ui->addLineAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        showPage(ConnectionPointPageIndex);
+        m_ui->connectionPointPage->addLineFoundOnSite();
+    });
+    connect(m_ui->addDeviceAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        m_ui->connectionPointPage->addDevice();
+    });
+    connect(m_ui->moveDeviceUpAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        m_ui->connectionPointPage->moveDevice(-1);
+    });
+    connect(m_ui->moveDeviceDownAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        m_ui->connectionPointPage->moveDevice(1);
+    });
+    connect(m_ui->addPhotoAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        if (m_ui->sectionTabs->currentIndex() == TerminalPageIndex)
+            m_ui->terminalPage->choosePhotos();
+        else
+            m_ui->connectionPointPage->choosePhotos();
+    });
+    connect(m_ui->sectionTabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+
+    connect(m_ui->schedulePage, &SchedulePage::dayChanged, this, &MainWindow::updateCompleteness);
+    connect(m_ui->schedulePage, &SchedulePage::openStepRequested, this, &MainWindow::openStep);
+    connect(m_completeness, &CompletenessPanel::itemActivated, this, &MainWindow::showMissingItem);
+    const auto message = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
+    connect(m_ui->connectionPointPage, &ConnectionPointPage::statusMessage, this, message);
+    connect(m_ui->terminalPage, &TerminalPage::statusMessage, this, message);
     connect(m_connectivity, &fs::sync::ConnectivityMonitor::connectivityChanged, this,
             &MainWindow::updateConnectivity);
-    connect(m_connectionPointModel, &fs::model::LabelledTableModel::fieldEdited, this,
-            &MainWindow::applyNoteEdit);
-    connect(m_terminalModel, &fs::model::LabelledTableModel::fieldEdited, this, &MainWindow::applyNoteEdit);
+    // The late warning and the current step follow the clock.
+    m_minuteTimer->setInterval(30 * 1000);
+    connect(m_minuteTimer, &QTimer::timeout, this, [this] { refreshProgress(); });
+    m_minuteTimer->start();
 
     updateConnectivity(m_connectivity->connectivity());
     reload();
+    qApp->installEventFilter(this);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Save what is being typed, then let no page reach the survey while the widgets go away
+    // (hiding them ends their edits).
+    commitPendingEdit();
+    m_ui->schedulePage->setEditor(nullptr, m_clock);
+    m_ui->connectionPointPage->setEditor(nullptr);
+    m_ui->terminalPage->setEditor(nullptr);
+}
 
 QString MainWindow::demoSurveyPath()
 {
@@ -119,7 +207,6 @@ QString MainWindow::demoSurveyPath()
 
 void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
 {
-    m_ui->editMenu->clear();
     m_editor.reset();
     m_store = std::move(store);
     if (m_store) {
@@ -128,25 +215,70 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
         connect(m_editor.get(), &fs::model::SurveyEditor::changed, this, [this] { reload(false); });
         connect(m_editor.get(), &fs::model::SurveyEditor::failed, this,
                 [this](const fs::Error &error) { showError(tr("Saving the change"), error); });
-        QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("Undo"));
-        undo->setShortcut(QKeySequence::Undo);
-        undo->setObjectName(QStringLiteral("undoAction"));
-        QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("Redo"));
-        redo->setShortcut(QKeySequence::Redo);
-        redo->setObjectName(QStringLiteral("redoAction"));
-        m_ui->editMenu->addAction(undo);
-        m_ui->editMenu->addAction(redo);
+        const auto *stack = m_editor->undoStack();
+        connect(stack, &QUndoStack::undoTextChanged, this, &MainWindow::updateActions);
+        connect(stack, &QUndoStack::redoTextChanged, this, &MainWindow::updateActions);
     }
-    const bool editable = m_store && !m_store->isReadOnly();
-    m_connectionPointModel->setEditable(editable);
-    m_terminalModel->setEditable(editable);
-    reload();
+    fs::model::SurveyEditor *editor = m_store && !m_store->isReadOnly() ? m_editor.get() : nullptr;
+    m_ui->schedulePage->setEditor(editor, m_clock);
+    m_ui->connectionPointPage->setEditor(editor);
+    m_ui->terminalPage->setEditor(editor);
+    reload(true, true);
 }
 
-void MainWindow::applyNoteEdit(const fs::model::FieldRef &ref, const QVariant &value)
+void MainWindow::setClock(const fs::model::Clock *clock)
 {
-    if (m_editor)
-        m_editor->setField(ref, value, tr("Edit note"));
+    m_clock = clock ? clock : &fs::model::Clock::system();
+    m_ui->schedulePage->setEditor(m_store && !m_store->isReadOnly() ? m_editor.get() : nullptr, m_clock);
+    refreshProgress(true);
+}
+
+void MainWindow::commitPendingEdit()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (!focus || !isAncestorOf(focus))
+        return;
+    // Leaving the field commits it (editingFinished); the focus comes back where it was.
+    focus->clearFocus();
+    focus->setFocus(Qt::OtherFocusReason);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Ctrl+Z in a field undoes what was typed there since it got the focus; once there is
+    // nothing of that left (or in any other widget), it undoes the last saved change.
+    auto *widget = qobject_cast<QWidget *>(watched);
+    if (!widget || !isAncestorOf(widget))
+        return false;
+    auto *line = qobject_cast<QLineEdit *>(widget);
+    auto *text = qobject_cast<QPlainTextEdit *>(widget);
+    if (event->type() == QEvent::FocusIn) {
+        if (line)
+            line->setModified(false);
+        if (text)
+            text->document()->clearUndoRedoStacks();
+    } else if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool undo = key->matches(QKeySequence::Undo);
+        const QKeySequence pressed(key->keyCombination());
+        const bool redo = key->matches(QKeySequence::Redo) || m_redoAction->shortcuts().contains(pressed);
+        if (!undo && !redo)
+            return false;
+        bool fieldHasIt = false;
+        if (line && !line->isReadOnly())
+            fieldHasIt = line->isModified() && (undo ? line->isUndoAvailable() : line->isRedoAvailable());
+        if (text && !text->isReadOnly())
+            fieldHasIt = undo ? text->document()->isUndoAvailable() : text->document()->isRedoAvailable();
+        // Not accepting the override lets the window's Undo / Redo shortcut have the key.
+        return !fieldHasIt;
+    }
+    return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    commitPendingEdit();
+    QMainWindow::closeEvent(event);
 }
 
 bool MainWindow::openSurveyFile(const QString &path, bool readOnly)
@@ -288,63 +420,103 @@ void MainWindow::showImportWarnings()
 
 void MainWindow::jumpTo(const QString &subject)
 {
-    using fs::model::ConnectionPointTableModel;
-    using fs::model::TerminalTableModel;
     const QString head = subject.section(QLatin1Char('/'), 0, 0);
     const QString field = subject.section(QLatin1Char('/'), 1, 1);
     const QString kind = head.section(QLatin1Char(':'), 0, 0);
     const int number = head.section(QLatin1Char(':'), 1).toInt();
-    const auto select = [this](int tab, QTableView *view, int row, int column) {
-        m_ui->sectionTabs->setCurrentIndex(tab);
-        if (row < 0)
-            return;
-        const QModelIndex index = view->model()->index(row, column);
-        view->setCurrentIndex(index);
-        view->scrollTo(index);
-        view->setFocus();
-    };
     if (kind == QStringLiteral("line")) {
-        static const QHash<QString, int> columns = {
-            {QStringLiteral("purpose"), ConnectionPointTableModel::Purpose},
-            {QStringLiteral("line_type"), ConnectionPointTableModel::LineType},
-            {QStringLiteral("carrier"), ConnectionPointTableModel::Carrier},
-            {QStringLiteral("connection_type"), ConnectionPointTableModel::ConnectionType},
-            {QStringLiteral("onu_location"), ConnectionPointTableModel::OnuLocation},
-            {QStringLiteral("device_type"), ConnectionPointTableModel::Devices},
-            {QStringLiteral("maker"), ConnectionPointTableModel::Devices},
-            {QStringLiteral("model"), ConnectionPointTableModel::Devices},
-            {QStringLiteral("hostname"), ConnectionPointTableModel::Devices},
-            {QStringLiteral("management_ip"), ConnectionPointTableModel::Devices},
-            {QStringLiteral("access_method"), ConnectionPointTableModel::Devices},
-        };
-        const auto &points = m_connectionPointModel->connectionPoints();
-        const auto it = std::find_if(points.cbegin(), points.cend(),
-                                     [number](const auto &p) { return p.lineNo == number; });
-        select(1, m_ui->connectionPointView, it == points.cend() ? -1 : int(it - points.cbegin()),
-               columns.value(field, ConnectionPointTableModel::LineNo));
+        showPage(ConnectionPointPageIndex);
+        m_ui->connectionPointPage->selectLineNo(number, field);
     } else if (kind == QStringLiteral("terminal")) {
-        static const QHash<QString, int> columns = {
-            {QStringLiteral("system_type"), TerminalTableModel::SystemType},
-            {QStringLiteral("usage_form"), TerminalTableModel::UsageForm},
-            {QStringLiteral("hostname"), TerminalTableModel::Hostname},
-            {QStringLiteral("vdi_hostname"), TerminalTableModel::Hostname},
-            {QStringLiteral("ip"), TerminalTableModel::Ip},
-            {QStringLiteral("vdi_ip"), TerminalTableModel::Ip},
-            {QStringLiteral("location"), TerminalTableModel::Location},
-            {QStringLiteral("security_product"), TerminalTableModel::SecurityProduct},
-        };
-        const auto &terminals = m_terminalModel->terminals();
-        const auto it = std::find_if(terminals.cbegin(), terminals.cend(),
-                                     [number](const auto &t) { return t.terminalNo == number; });
-        select(2, m_ui->terminalView, it == terminals.cend() ? -1 : int(it - terminals.cbegin()),
-               columns.value(field, TerminalTableModel::TerminalNo));
+        showPage(TerminalPageIndex);
+        m_ui->terminalPage->selectTerminalNo(number, field);
     } else if (kind == QStringLiteral("terminals")) {
-        select(2, m_ui->terminalView, -1, 0);
+        showPage(TerminalPageIndex);
+        m_ui->terminalPage->focusList();
     } else if (kind == QStringLiteral("callout") || kind.startsWith(QStringLiteral("floorplan"))) {
-        m_ui->sectionTabs->setCurrentIndex(3);
+        showPage(FloorPlanPageIndex);
     } else if (kind == QStringLiteral("hospital")) {
         statusBar()->showMessage(tr("Basic information is shown at the top of the window."), 5000);
     }
+}
+
+void MainWindow::showMissingItem(const fs::model::MissingItem &item)
+{
+    using fs::model::Entity;
+    commitPendingEdit();
+    switch (item.entity) {
+    case Entity::VisitDay:
+    case Entity::ScheduleStep:
+        showPage(SchedulePageIndex);
+        m_ui->schedulePage->showField(item.entity, item.uuid, item.field);
+        break;
+    case Entity::ConnectionPoint:
+    case Entity::Device:
+        showPage(ConnectionPointPageIndex);
+        m_ui->connectionPointPage->showField(item.entity, item.uuid, item.field);
+        break;
+    case Entity::Terminal:
+        showPage(TerminalPageIndex);
+        m_ui->terminalPage->showField(item.entity, item.uuid, item.field);
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::showPage(Page page)
+{
+    commitPendingEdit();
+    m_ui->sectionTabs->setCurrentIndex(page);
+}
+
+void MainWindow::openStep(fs::model::StepKind kind)
+{
+    using fs::model::StepKind;
+    switch (kind) {
+    case StepKind::ConnectionPoints:
+        showPage(ConnectionPointPageIndex);
+        m_ui->connectionPointPage->focusList();
+        break;
+    case StepKind::Terminals:
+        showPage(TerminalPageIndex);
+        m_ui->terminalPage->focusList();
+        break;
+    case StepKind::Arrival:
+        if (m_ui->schedulePage->currentDayIndex() >= 0)
+            m_ui->schedulePage->showField(fs::model::Entity::VisitDay,
+                                          m_data.days.value(m_ui->schedulePage->currentDayIndex()).uuid,
+                                          QStringLiteral("attendees"));
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::selectNext(int delta)
+{
+    commitPendingEdit();
+    switch (m_ui->sectionTabs->currentIndex()) {
+    case SchedulePageIndex:
+        m_ui->schedulePage->selectNext(delta);
+        break;
+    case ConnectionPointPageIndex:
+        m_ui->connectionPointPage->selectNext(delta);
+        break;
+    case TerminalPageIndex:
+        m_ui->terminalPage->selectNext(delta);
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::toggleShortcuts()
+{
+    if (m_shortcuts->isVisible())
+        m_shortcuts->hide();
+    else
+        m_shortcuts->showFor(menuBar());
 }
 
 void MainWindow::showAbout()
@@ -367,7 +539,7 @@ void MainWindow::showError(const QString &action, const fs::Error &error)
     box.exec();
 }
 
-void MainWindow::reload(bool floorPlans)
+void MainWindow::reload(bool floorPlans, bool reset)
 {
     using namespace fs::model;
     const QLocale locale;
@@ -377,9 +549,11 @@ void MainWindow::reload(bool floorPlans)
         m_ui->visitLabel->clear();
         m_ui->surveyStateLabel->clear();
         m_ui->demoBadgeLabel->hide();
-        m_scheduleModel->setDays({});
-        m_connectionPointModel->setConnectionPoints({});
-        m_terminalModel->setTerminals({});
+        m_data = {};
+        m_photos.clear();
+        m_ui->connectionPointPage->setSurvey(nullptr, {}, {});
+        m_ui->terminalPage->setSurvey(nullptr, {}, {});
+        refreshProgress(true);
         m_floorPlanPreview->setFloorPlans(nullptr, {});
         m_floorPlanPreview->hide();
         m_ui->floorPlanPlaceholderLabel->show();
@@ -387,15 +561,20 @@ void MainWindow::reload(bool floorPlans)
         m_fileLabel->clear();
         setWindowTitle(tr("FieldSurvey"));
         updateSyncStatus();
+        updateActions();
         return;
     }
 
     auto data = m_store->load();
-    if (!data) {
-        showError(tr("Reading %1").arg(QDir::toNativeSeparators(m_store->path())), data.error());
+    auto photos = m_store->photos();
+    if (!data || !photos) {
+        showError(tr("Reading %1").arg(QDir::toNativeSeparators(m_store->path())),
+                  data ? photos.error() : data.error());
         return;
     }
-    const Hospital &h = data->hospital;
+    m_data = std::move(*data);
+    m_photos = std::move(*photos);
+    const Hospital &h = m_data.hospital;
     const QString name = h.name.isEmpty() ? tr("(hospital name not entered)") : h.name;
     m_ui->hospitalNameLabel->setText(name);
     QStringList details;
@@ -408,12 +587,12 @@ void MainWindow::reload(bool floorPlans)
     m_ui->hospitalDetailsLabel->setText(details.join(QStringLiteral("　")));
 
     QStringList dates;
-    for (const VisitDay &day : data->days) {
+    for (const VisitDay &day : m_data.days) {
         if (day.date.isValid())
             dates << locale.toString(day.date, tr("yyyy-MM-dd (ddd)", "visit date format"));
     }
     QStringList people;
-    for (const Investigator &i : data->investigators) {
+    for (const Investigator &i : m_data.investigators) {
         const QString role = ModelLabels::investigatorRole(i.role);
         people << (role.isEmpty() ? i.name : tr("%1 (%2)", "investigator (role)").arg(i.name, role));
     }
@@ -422,33 +601,20 @@ void MainWindow::reload(bool floorPlans)
     if (!people.isEmpty())
         visit << tr("Investigators: %1").arg(people.join(tr(", ")));
     m_ui->visitLabel->setText(visit.join(QStringLiteral("　")));
-    m_ui->surveyStateLabel->setText(tr("State: %1").arg(ModelLabels::surveyState(data->survey.state)));
+    m_ui->surveyStateLabel->setText(tr("State: %1").arg(ModelLabels::surveyState(m_data.survey.state)));
 
     const auto demo = m_store->meta(QStringLiteral("demo"));
     m_ui->demoBadgeLabel->setVisible(demo && *demo == QStringLiteral("1"));
 
-    // Models are refilled from the store after every edit; keep each view's place.
-    const QModelIndex scheduleCurrent = m_ui->scheduleView->currentIndex();
-    const QModelIndex lineCurrent = m_ui->connectionPointView->currentIndex();
-    const QModelIndex terminalCurrent = m_ui->terminalView->currentIndex();
-    m_scheduleModel->setDays(data->days);
-    m_connectionPointModel->setConnectionPoints(data->connectionPoints);
-    m_terminalModel->setTerminals(data->terminals);
-    const auto restore = [](QTableView *view, const QModelIndex &previous) {
-        if (previous.isValid())
-            view->setCurrentIndex(view->model()->index(previous.row(), previous.column()));
-    };
-    restore(m_ui->scheduleView, scheduleCurrent);
-    restore(m_ui->connectionPointView, lineCurrent);
-    restore(m_ui->terminalView, terminalCurrent);
+    m_ui->connectionPointPage->setSurvey(m_store.get(), m_data.connectionPoints, m_photos);
+    m_ui->terminalPage->setSurvey(m_store.get(), m_data.terminals, m_photos);
+    refreshProgress(reset);
     if (floorPlans) {
-        m_floorPlanPreview->setFloorPlans(m_store.get(), data->floorPlans);
-        m_floorPlanPreview->setVisible(!data->floorPlans.isEmpty());
-        m_ui->floorPlanPlaceholderLabel->setVisible(data->floorPlans.isEmpty());
+        m_floorPlanPreview->setFloorPlans(m_store.get(), m_data.floorPlans);
+        m_floorPlanPreview->setVisible(!m_data.floorPlans.isEmpty());
+        m_ui->floorPlanPlaceholderLabel->setVisible(m_data.floorPlans.isEmpty());
     }
-    m_ui->importWarningsAction->setEnabled(!data->importWarnings.isEmpty());
-    m_ui->sectionTabs->setTabText(1, tr("&Connection points (%1)").arg(data->connectionPoints.size()));
-    m_ui->sectionTabs->setTabText(2, tr("&Terminals (%1)").arg(data->terminals.size()));
+    m_ui->importWarningsAction->setEnabled(!m_data.importWarnings.isEmpty());
 
     QString fileText = QDir::toNativeSeparators(m_store->path());
     if (m_store->isReadOnly())
@@ -456,6 +622,59 @@ void MainWindow::reload(bool floorPlans)
     m_fileLabel->setText(fileText);
     setWindowTitle(tr("%1 — FieldSurvey").arg(name));
     updateSyncStatus();
+    updateActions();
+}
+
+void MainWindow::refreshProgress(bool reset)
+{
+    m_progress = fs::model::SurveyProgress::forSurvey(m_data, m_photos, m_clock->now().toLocalTime());
+    m_ui->schedulePage->setSurvey(m_data.days, m_progress, reset);
+    int lines = 0;
+    for (const auto &line : m_data.connectionPoints)
+        lines += fs::model::SurveyProgress::lineMissing(line, m_photos).isEmpty() ? 0 : 1;
+    int terminals = 0;
+    for (const auto &t : m_data.terminals)
+        terminals += fs::model::SurveyProgress::terminalMissing(t).isEmpty() ? 0 : 1;
+    m_ui->sectionTabs->setTabText(
+        ConnectionPointPageIndex,
+        lines ? tr("&Connection points (%1, %2 open)").arg(m_data.connectionPoints.size()).arg(lines)
+              : tr("&Connection points (%1)").arg(m_data.connectionPoints.size()));
+    m_ui->sectionTabs->setTabText(
+        TerminalPageIndex, terminals
+                               ? tr("&Terminals (%1, %2 open)").arg(m_data.terminals.size()).arg(terminals)
+                               : tr("&Terminals (%1)").arg(m_data.terminals.size()));
+    m_ui->sectionTabs->setTabText(FloorPlanPageIndex, tr("Floor &plans (%1)").arg(m_data.floorPlans.size()));
+    updateCompleteness();
+}
+
+void MainWindow::updateCompleteness()
+{
+    const int index = m_ui->schedulePage->currentDayIndex();
+    if (index < 0 || index >= m_progress.size()) {
+        m_completeness->setDay({}, QString());
+        return;
+    }
+    m_completeness->setDay(m_progress[index], tr("Day %1").arg(m_progress[index].dayNo));
+}
+
+void MainWindow::updateActions()
+{
+    const bool editable = m_store && !m_store->isReadOnly();
+    const int page = m_ui->sectionTabs->currentIndex();
+    const auto *stack = m_editor ? m_editor->undoStack() : nullptr;
+    m_undoAction->setEnabled(editable && stack && stack->canUndo());
+    m_undoAction->setText(stack && stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    m_redoAction->setEnabled(editable && stack && stack->canRedo());
+    m_redoAction->setText(stack && stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    m_ui->recordTimeAction->setEnabled(editable);
+    m_ui->addDayAction->setEnabled(editable);
+    m_ui->addLineAction->setEnabled(editable);
+    const bool lines = editable && page == ConnectionPointPageIndex;
+    m_ui->addDeviceAction->setEnabled(lines);
+    m_ui->moveDeviceUpAction->setEnabled(lines);
+    m_ui->moveDeviceDownAction->setEnabled(lines);
+    m_ui->addPhotoAction->setEnabled(editable &&
+                                     (page == ConnectionPointPageIndex || page == TerminalPageIndex));
 }
 
 void MainWindow::updateSyncStatus()

@@ -1,24 +1,25 @@
 #pragma once
 
 #include "error.h"
+#include "photo.h"
+#include "surveydata.h"
+#include "surveyprogress.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
 class QLabel;
+class QTimer;
 
 namespace Ui {
 class MainWindow;
 }
 
 namespace fs::model {
-class ConnectionPointTableModel;
-class ScheduleTableModel;
+class Clock;
 class SurveyEditor;
 class SurveyStore;
-class TerminalTableModel;
-struct FieldRef;
 } // namespace fs::model
 
 namespace fs::sync {
@@ -28,17 +29,28 @@ enum class Connectivity;
 
 namespace fs::app {
 
+class CompletenessPanel;
 class FloorPlanPreview;
 class ImportResultDialog;
+class ShortcutOverlay;
 
-// The investigator's main window: the hospital header, the day schedule, connection points,
-// terminals and floor plans of one survey, and a status bar that says what is not synced yet and
-// whether there is a network.
+// The investigator's main window: the hospital header; the day schedule, the connection points,
+// the terminals and the floor plans of one survey on tabs; what is still missing for the day in a
+// panel beside them; and a status bar that says what is not synced yet and whether there is a
+// network. Every edit is saved when it is made; Edit › Undo takes it back.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    enum Page
+    {
+        SchedulePageIndex,
+        ConnectionPointPageIndex,
+        TerminalPageIndex,
+        FloorPlanPageIndex
+    };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -47,6 +59,9 @@ public:
     [[nodiscard]] fs::model::SurveyStore *survey() const { return m_store.get(); }
     // Applies edits to the open survey with undo; null when no survey is open.
     [[nodiscard]] fs::model::SurveyEditor *editor() const { return m_editor.get(); }
+    // Where "now" comes from for the schedule (recorded times, the late warning); tests set a
+    // fixed clock. The clock must outlive the window.
+    void setClock(const fs::model::Clock *clock);
 
     // Opens a survey file and shows it; on failure shows the error and keeps the current survey.
     // A survey another FieldSurvey is editing can be opened read-only instead.
@@ -58,35 +73,56 @@ public:
     bool importWorkbookFile(const QString &workbook, const QString &surveyPath);
     // Shows the item an import warning is about ("line:3/global_ip", "terminal:2", …).
     void jumpTo(const QString &subject);
+    // Shows where a missing item of the day is entered.
+    void showMissingItem(const fs::model::MissingItem &item);
+    void showPage(Page page);
 
     // Where the demo survey file lives.
     [[nodiscard]] static QString demoSurveyPath();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void chooseSurveyFile(bool readOnly);
     void chooseWorkbook();
     void showImportWarnings();
     void showAbout();
+    void toggleShortcuts();
     // Refills the window from the store; floor plans (decoding their images) only when asked,
-    // since field edits do not change them.
-    void reload(bool floorPlans = true);
+    // since field edits do not change them. reset starts over on today's day (a new survey).
+    void reload(bool floorPlans = true, bool reset = false);
+    // Recomputes the schedule's progress from the data already read (the clock moved on).
+    void refreshProgress(bool reset = false);
+    void updateCompleteness();
+    void updateActions();
     void updateSyncStatus();
     void updateConnectivity(fs::sync::Connectivity connectivity);
     void showError(const QString &action, const fs::Error &error);
-    void applyNoteEdit(const fs::model::FieldRef &ref, const QVariant &value);
+    void openStep(fs::model::StepKind kind);
+    void selectNext(int delta);
+    // Saves what is being typed in the focused field before the window acts on the survey.
+    void commitPendingEdit();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<fs::model::SurveyStore> m_store;
     std::unique_ptr<fs::model::SurveyEditor> m_editor; // declared after m_store: destroyed first
-    fs::model::ScheduleTableModel *m_scheduleModel;
-    fs::model::ConnectionPointTableModel *m_connectionPointModel;
-    fs::model::TerminalTableModel *m_terminalModel;
+    const fs::model::Clock *m_clock;
     fs::sync::ConnectivityMonitor *m_connectivity;
     FloorPlanPreview *m_floorPlanPreview;
+    CompletenessPanel *m_completeness;
+    ShortcutOverlay *m_shortcuts;
     ImportResultDialog *m_importResult = nullptr;
+    QTimer *m_minuteTimer;
+    QAction *m_undoAction;
+    QAction *m_redoAction;
     QLabel *m_fileLabel;
     QLabel *m_unsyncedLabel;
     QLabel *m_networkLabel;
+    fs::model::SurveyData m_data;
+    QList<fs::model::Photo> m_photos;
+    QList<fs::model::DayProgress> m_progress;
 };
 
 } // namespace fs::app

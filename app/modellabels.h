@@ -24,6 +24,8 @@ public:
     [[nodiscard]] static QStringList scheduleHeaders();
     // Labels of stable keys, "group/key" → text, for every model.
     [[nodiscard]] static QHash<QString, QString> valueLabels();
+    // One of them: value("protection", "ssl_vpn") → "SSL-VPN"; the key itself when unknown.
+    [[nodiscard]] static QString value(const QString &group, const QString &key);
 
     [[nodiscard]] static QString surveyState(fs::model::SurveyState state);
     [[nodiscard]] static QString investigatorRole(fs::model::InvestigatorRole role);

@@ -1,35 +1,42 @@
 #include "scheduletablemodel.h"
 
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
 namespace fs::model {
 
 namespace {
 
-QString timeSpan(const QTime &start, const QTime &end)
+QTime localTime(const QDateTime &time)
 {
-    const QString format = QStringLiteral("HH:mm");
-    if (!start.isValid())
-        return {};
-    if (!end.isValid() || end == start)
-        return start.toString(format);
-    return start.toString(format) + QStringLiteral("–") + end.toString(format);
+    return time.isValid() ? time.toLocalTime().time() : QTime();
 }
 
 } // namespace
 
-void ScheduleTableModel::setDays(const QList<VisitDay> &days)
+QString ScheduleTableModel::timeSpan(const QTime &start, const QTime &end)
+{
+    const QString format = QStringLiteral("HH:mm");
+    if (!start.isValid())
+        return end.isValid() ? QStringLiteral("–") + end.toString(format) : QString();
+    if (!end.isValid())
+        return start.toString(format) + QStringLiteral("–");
+    if (end == start)
+        return start.toString(format);
+    return start.toString(format) + QStringLiteral("–") + end.toString(format);
+}
+
+void ScheduleTableModel::setDay(const DayProgress &day)
 {
     beginResetModel();
-    m_rows.clear();
-    for (const VisitDay &day : days) {
-        for (const ScheduleStep &step : day.steps)
-            m_rows.append(Row{day.dayNo, step});
-    }
+    m_day = day;
     endResetModel();
 }
 
 int ScheduleTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_day.steps.size());
 }
 
 int ScheduleTableModel::columnCount(const QModelIndex &parent) const
@@ -37,46 +44,73 @@ int ScheduleTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString ScheduleTableModel::progressKey(const ScheduleStep &step)
+QString ScheduleTableModel::stateKey(StepState state)
 {
-    if (step.actualEnd.isValid())
-        return QStringLiteral("done");
-    if (step.actualStart.isValid())
+    switch (state) {
+    case StepState::NotStarted:
+        return QStringLiteral("not_started");
+    case StepState::InProgress:
         return QStringLiteral("in_progress");
-    return QStringLiteral("not_started");
+    case StepState::Done:
+        return QStringLiteral("done");
+    }
+    return {};
 }
 
 QVariant ScheduleTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
-    const ScheduleStep &step = row.step;
-    if (role == IdRole)
+    const StepProgress &progress = m_day.steps.at(index.row());
+    const ScheduleStep &step = progress.step;
+    const bool current = index.row() == m_day.currentStep;
+    switch (role) {
+    case IdRole:
         return step.id;
-    if (role == KeyRole) {
+    case KeyRole:
         if (index.column() == Step)
             return kStepKindKeys.key(step.kind);
         if (index.column() == Status)
-            return progressKey(step);
+            return stateKey(progress.state);
+        return {};
+    case Qt::FontRole:
+        if (current) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.row() == m_day.lateStep && (index.column() == Planned || index.column() == Status))
+            return QBrush(QColor(0xb0, 0x2a, 0x37));
+        if (progress.state == StepState::Done && index.column() == Status)
+            return QBrush(QColor(0x19, 0x6c, 0x2e));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Progress)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
         return {};
     }
-    if (role != Qt::DisplayRole)
-        return {};
     switch (static_cast<Column>(index.column())) {
-    case Day: {
-        const QString format = label(QStringLiteral("day"), QStringLiteral("format"));
-        return format.contains(QStringLiteral("%1")) ? format.arg(row.dayNo) : QString::number(row.dayNo);
-    }
     case Planned:
         return timeSpan(step.plannedStart, step.plannedEnd);
     case Step:
         return step.kind == StepKind::Custom ? step.title
                                              : label(QStringLiteral("step"), kStepKindKeys.key(step.kind));
     case Actual:
-        return timeSpan(step.actualStart.toLocalTime().time(), step.actualEnd.toLocalTime().time());
-    case Status:
-        return label(QStringLiteral("status"), progressKey(step));
+        return timeSpan(localTime(step.actualStart), localTime(step.actualEnd));
+    case Progress:
+        return progress.total > 0 ? QStringLiteral("%1 / %2").arg(progress.done).arg(progress.total)
+                                  : QString();
+    case Status: {
+        const QString state = label(QStringLiteral("status"), stateKey(progress.state));
+        const QString marker = label(QStringLiteral("status"), QStringLiteral("current"));
+        return current && marker.contains(QStringLiteral("%1")) ? marker.arg(state) : state;
+    }
     case ColumnCount:
         break;
     }

@@ -1,13 +1,15 @@
 #pragma once
 
 #include "labelledtablemodel.h"
-#include "visitday.h"
+#include "surveyprogress.h"
 
 #include <QList>
 
 namespace fs::model {
 
-// The day schedule (当日スケジュール): one row per step, days in order.
+// One day of the schedule (当日スケジュール): one row per step with its planned and actual times
+// and how much of what it needs has been captured. The current step is bold; a step of a kind
+// that is running late is shown in the warning colour.
 class ScheduleTableModel : public LabelledTableModel
 {
     Q_OBJECT
@@ -15,34 +17,31 @@ class ScheduleTableModel : public LabelledTableModel
 public:
     enum Column
     {
-        Day,
         Planned,
         Step,
         Actual,
+        Progress,
         Status,
         ColumnCount
     };
 
-    // Value labels this model asks for: "day/format" ("%1日目"), "step/<kind>" and
-    // "status/not_started|in_progress|done".
+    // Value labels this model asks for: "step/<kind>", "status/not_started|in_progress|done",
+    // "status/current" (the marker of the current step).
     using LabelledTableModel::LabelledTableModel;
 
-    void setDays(const QList<VisitDay> &days);
+    void setDay(const DayProgress &day);
+    [[nodiscard]] const DayProgress &day() const { return m_day; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    // "not_started", "in_progress" or "done" from the step's actual times.
-    [[nodiscard]] static QString progressKey(const ScheduleStep &step);
+    [[nodiscard]] static QString stateKey(StepState state);
+    // "09:00–09:30", or "09:00" for a step planned as a moment (arrival).
+    [[nodiscard]] static QString timeSpan(const QTime &start, const QTime &end);
 
 private:
-    struct Row
-    {
-        int dayNo = 0;
-        ScheduleStep step;
-    };
-    QList<Row> m_rows;
+    DayProgress m_day;
 };
 
 } // namespace fs::model

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>fs::app::CompletenessPanel</name>
+    <message numerus="yes">
+        <source>%1: %n item(s) still missing.</source>
+        <translation>
+            <numerusform>%1: %n item still missing.</numerusform>
+            <numerusform>%1: %n items still missing.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ConnectionPointPage</name>
+    <message numerus="yes">
+        <source>%n item(s) missing</source>
+        <translation>
+            <numerusform>%n item missing</numerusform>
+            <numerusform>%n items missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still missing</source>
+        <translation>
+            <numerusform>%n item still missing</numerusform>
+            <numerusform>%n items still missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation>
+            <numerusform>%n photo added.</numerusform>
+            <numerusform>%n photos added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fs::app::MainWindow</name>
     <message numerus="yes">
         <source>%n bed(s)</source>
@@ -22,6 +56,47 @@
         <translation>
             <numerusform>%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warning.</numerusform>
             <numerusform>%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warnings.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::TerminalPage</name>
+    <message numerus="yes">
+        <source>%1 · %n item(s) missing</source>
+        <translation>
+            <numerusform>%1 · %n item missing</numerusform>
+            <numerusform>%1 · %n items missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still missing</source>
+        <translation>
+            <numerusform>%n item still missing</numerusform>
+            <numerusform>%n items still missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation>
+            <numerusform>%n photo added.</numerusform>
+            <numerusform>%n photos added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::TimeText</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,256 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddLineDialog</name>
+    <message>
+        <source>Add a line found on site</source>
+        <translation>現地で見つかった回線の追加</translation>
+    </message>
+    <message>
+        <source>&amp;Equipment:</source>
+        <translation>機器種別(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Found &amp;at:</source>
+        <translation>設置場所(&amp;A):</translation>
+    </message>
+    <message>
+        <source>e.g. 1F reception, behind the desk</source>
+        <translation>例: 1F 受付カウンター裏</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose / system:</source>
+        <translation>用途・システム名(&amp;P):</translation>
+    </message>
+    <message>
+        <source>e.g. guest Wi-Fi, vendor remote maintenance</source>
+        <translation>例: 来院者用Wi-Fi、ベンダ リモート保守</translation>
+    </message>
+    <message>
+        <source>&amp;Carrier:</source>
+        <translation>回線事業者(&amp;C):</translation>
+    </message>
+    <message>
+        <source>e.g. the label on the device</source>
+        <translation>例: 機器のラベルの表示</translation>
+    </message>
+    <message>
+        <source>Line &amp;type:</source>
+        <translation>回線種別(&amp;T):</translation>
+    </message>
+    <message>
+        <source>e.g. optical, CATV, LTE</source>
+        <translation>例: 光回線、CATV、LTE</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>備考(&amp;N):</translation>
+    </message>
+    <message>
+        <source>The line is recorded as undeclared (未申告) and gets the next CAF ID. Its wiring, photos and devices are entered on the line&apos;s page.</source>
+        <translation>未申告回線として記録し、次の CAF ID を付与します。配線・写真・機器は回線の画面で入力します。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPointPage</name>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>回線一覧(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add a line found on site…</source>
+        <translation>現地で見つかった回線を追加…</translation>
+    </message>
+    <message>
+        <source>A line the hospital did not declare (未申告): ONU, CATV modem, HGW, CTU, ADSL modem, home or mobile router, USB dongle</source>
+        <translation>医療機関が申告していない回線（未申告）: ONU、CATVモデム、HGW、CTU、ADSLモデム、家庭用ルータ、モバイルルータ、USBドングル</translation>
+    </message>
+    <message>
+        <source>Select a line on the left, or add one found on site.</source>
+        <translation>左の一覧から回線を選ぶか、現地で見つかった回線を追加してください。</translation>
+    </message>
+    <message>
+        <source>Undeclared (未申告)</source>
+        <translation>未申告</translation>
+    </message>
+    <message>
+        <source>Declared in the workbook (別紙2-1)</source>
+        <translation>申告内容（別紙2-1）</translation>
+    </message>
+    <message>
+        <source>Purpose / s&amp;ystem:</source>
+        <translation>用途・システム名(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Li&amp;ne type:</source>
+        <translation>回線種別(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation>回線事業者:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>回線サービス名:</translation>
+    </message>
+    <message>
+        <source>Line ID:</source>
+        <translation>回線ID:</translation>
+    </message>
+    <message>
+        <source>Connection type:</source>
+        <translation>通信形態:</translation>
+    </message>
+    <message>
+        <source>Fixed / dynamic IP:</source>
+        <translation>固定IP/動的IP:</translation>
+    </message>
+    <message>
+        <source>Global IP:</source>
+        <translation>グローバルIP:</translation>
+    </message>
+    <message>
+        <source>Connects to the EMR network:</source>
+        <translation>電子カルテNWとの接続:</translation>
+    </message>
+    <message>
+        <source>Note in the workbook:</source>
+        <translation>備考（申告）:</translation>
+    </message>
+    <message>
+        <source>Line terminal (ONU) location</source>
+        <translation>回線終端装置（ONU）の設置場所</translation>
+    </message>
+    <message>
+        <source>E&amp;quipment:</source>
+        <translation>終端機器(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>Declared location:</source>
+        <translation>申告の設置場所:</translation>
+    </message>
+    <message>
+        <source>&amp;On site:</source>
+        <translation>現地確認(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Found &amp;at:</source>
+        <translation>設置場所(&amp;A):</translation>
+    </message>
+    <message>
+        <source>e.g. 2F server room, rack A, top shelf</source>
+        <translation>例: 2F サーバ室 ラックA 最上段</translation>
+    </message>
+    <message>
+        <source>EMR network (電子カルテ) from this line</source>
+        <translation>この回線から電子カルテNWへ</translation>
+    </message>
+    <message>
+        <source>&amp;Reachable directly:</source>
+        <translation>直通(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Protect&amp;ion:</source>
+        <translation>保護方式(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>What the investigator noticed about this line</source>
+        <translation>この回線について調査員が気づいたこと</translation>
+    </message>
+    <message>
+        <source>Wiring below the line</source>
+        <translation>回線の下流の配線</translation>
+    </message>
+    <message>
+        <source>&amp;Devices in wiring order:</source>
+        <translation>配線順の機器(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Add a device</source>
+        <translation>機器を追加</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Selected device</source>
+        <translation>選択中の機器</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申告</translation>
+    </message>
+    <message>
+        <source>Found on site</source>
+        <translation>現地確認</translation>
+    </message>
+    <message>
+        <source>Place in the &amp;wiring:</source>
+        <translation>配線上の位置(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Device type:</source>
+        <translation>機器種別:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>メーカー:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>機種名:</translation>
+    </message>
+    <message>
+        <source>Host name:</source>
+        <translation>機器名:</translation>
+    </message>
+    <message>
+        <source>Fir&amp;mware:</source>
+        <translation>ファームウェア(&amp;M):</translation>
+    </message>
+    <message>
+        <source>e.g. FortiOS 7.2.8 build1639</source>
+        <translation>例: FortiOS 7.2.8 build1639</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>シリアル番号:</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>稼働時間:</translation>
+    </message>
+    <message>
+        <source>Management IP:</source>
+        <translation>管理IPアドレス:</translation>
+    </message>
+    <message>
+        <source>Access (method / port):</source>
+        <translation>接続方法 / ポート番号:</translation>
+    </message>
+    <message>
+        <source>Device note:</source>
+        <translation>機器のメモ:</translation>
+    </message>
+    <message>
+        <source>Photos (ONU, line ID label, wiring)</source>
+        <translation>写真（ONU・回線IDラベル・配線）</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <source>Workbook import</source>
@@ -79,20 +329,12 @@
         <translation>調査を開く(&amp;O)…</translation>
     </message>
     <message>
-        <source>Ctrl+O</source>
-        <translation>Ctrl+O</translation>
-    </message>
-    <message>
         <source>Open the &amp;demo survey</source>
         <translation>デモ調査を開く(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>&amp;About FieldSurvey</source>
@@ -115,16 +357,523 @@
         <translation>医療機関の記入依頼書（別紙2-1）を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <source>Ctrl+I</source>
-        <translation>Ctrl+I</translation>
-    </message>
-    <message>
         <source>Import &amp;warnings…</source>
         <translation>取り込み時の警告(&amp;W)…</translation>
     </message>
     <message>
         <source>What the workbook import noticed, with sheet and cell</source>
         <translation>ワークブックの取り込みで見つかった問題（シート・セル付き）</translation>
+    </message>
+    <message>
+        <source>Floor &amp;plans</source>
+        <translation>平面図(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>S&amp;urvey</source>
+        <translation>調査(&amp;U)</translation>
+    </message>
+    <message>
+        <source>What is still &amp;missing</source>
+        <translation>未完了の項目(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Shows what is still missing for the day and puts the focus on it</source>
+        <translation>その日の未完了の項目を表示し、フォーカスを移します</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;list</source>
+        <translation>一覧へ移動(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Puts the focus on the list of the page (steps, lines, terminals)</source>
+        <translation>画面の一覧（工程・回線・端末）にフォーカスを移します</translation>
+    </message>
+    <message>
+        <source>&amp;Next item</source>
+        <translation>次の項目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The next step, line or terminal</source>
+        <translation>次の工程・回線・端末</translation>
+    </message>
+    <message>
+        <source>&amp;Previous item</source>
+        <translation>前の項目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The previous step, line or terminal</source>
+        <translation>前の工程・回線・端末</translation>
+    </message>
+    <message>
+        <source>Record the &amp;time now</source>
+        <translation>現在時刻を記録(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Records now as the start of the selected step, or as its end when it has started</source>
+        <translation>選択中の工程の開始時刻として、開始済みなら終了時刻として現在時刻を記録します</translation>
+    </message>
+    <message>
+        <source>Add a visit &amp;day</source>
+        <translation>訪問日を追加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add a line found on &amp;site…</source>
+        <translation>現地で見つかった回線を追加(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A line the hospital did not declare (未申告)</source>
+        <translation>医療機関が申告していない回線（未申告）</translation>
+    </message>
+    <message>
+        <source>Add a &amp;device to the wiring</source>
+        <translation>配線に機器を追加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move the device &amp;up</source>
+        <translation>機器を上へ移動(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the device do&amp;wn</source>
+        <translation>機器を下へ移動(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add &amp;photos…</source>
+        <translation>写真を追加(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Photos of the selected line or terminal</source>
+        <translation>選択中の回線または端末の写真</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Visit da&amp;y:</source>
+        <translation>訪問日(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日付(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Attending for the hospital:</source>
+        <translation>立会者(&amp;A):</translation>
+    </message>
+    <message>
+        <source>e.g. IT section Sato, facilities Suzuki</source>
+        <translation>例: 情報システム課 佐藤、施設課 鈴木</translation>
+    </message>
+    <message>
+        <source>Add a visit day</source>
+        <translation>訪問日を追加</translation>
+    </message>
+    <message>
+        <source>A survey with many lines spans two days; the new day gets the default plan.</source>
+        <translation>回線が多い調査は2日間に分けます。追加した日には標準の予定が入ります。</translation>
+    </message>
+    <message>
+        <source>Selected step</source>
+        <translation>選択中の工程</translation>
+    </message>
+    <message>
+        <source>Pla&amp;nned from:</source>
+        <translation>予定開始(&amp;N):</translation>
+    </message>
+    <message>
+        <source>unti&amp;l:</source>
+        <translation>予定終了(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Sta&amp;rted at:</source>
+        <translation>開始時刻(&amp;R):</translation>
+    </message>
+    <message>
+        <source>F&amp;inished at:</source>
+        <translation>終了時刻(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Record the time now</source>
+        <translation>現在時刻を記録</translation>
+    </message>
+    <message>
+        <source>Go to the work</source>
+        <translation>作業画面へ</translation>
+    </message>
+    <message>
+        <source>Opens the page where this step&apos;s work is entered (Enter in the schedule)</source>
+        <translation>この工程の作業を入力する画面を開きます（スケジュールで Enter）</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>メモ(&amp;O):</translation>
+    </message>
+    <message>
+        <source>e.g. install locations confirmed with the hospital; open items at departure</source>
+        <translation>例: 設置場所を医療機関と確認済み、退館時の残課題</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalPage</name>
+    <message>
+        <source>Terminal &amp;list</source>
+        <translation>端末一覧(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This survey has no terminals yet; they come with the workbook.</source>
+        <translation>この調査には端末がまだありません。記入依頼書の取り込みで登録されます。</translation>
+    </message>
+    <message>
+        <source>Declared in the workbook (別紙2-1)</source>
+        <translation>申告内容（別紙2-1）</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>システム種別:</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>利用形態:</translation>
+    </message>
+    <message>
+        <source>Host name:</source>
+        <translation>機器名:</translation>
+    </message>
+    <message>
+        <source>IP address:</source>
+        <translation>IPアドレス:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>設置場所:</translation>
+    </message>
+    <message>
+        <source>VDI host / IP:</source>
+        <translation>VDI ホスト名 / IP:</translation>
+    </message>
+    <message>
+        <source>Security product:</source>
+        <translation>セキュリティ対策製品:</translation>
+    </message>
+    <message>
+        <source>Note in the workbook:</source>
+        <translation>備考（申告）:</translation>
+    </message>
+    <message>
+        <source>Checks on the terminal (ransomware preparedness)</source>
+        <translation>端末の確認（ランサムウェア感染への備え）</translation>
+    </message>
+    <message>
+        <source>State of the chec&amp;k:</source>
+        <translation>調査状況(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>確認結果</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>&amp;OS edition / version / build:</source>
+        <translation>OS エディション・バージョン・ビルド(&amp;O):</translation>
+    </message>
+    <message>
+        <source>e.g. Windows 10 Enterprise LTSC 2019 (17763.5820)</source>
+        <translation>例: Windows 10 Enterprise LTSC 2019 (17763.5820)</translation>
+    </message>
+    <message>
+        <source>Windows Up&amp;date:</source>
+        <translation>Windows Update(&amp;D):</translation>
+    </message>
+    <message>
+        <source>e.g. last update 2026-10 cumulative, automatic updates off</source>
+        <translation>例: 2026-10 累積更新まで適用、自動更新オフ</translation>
+    </message>
+    <message>
+        <source>&amp;Internet connection:</source>
+        <translation>インターネット接続(&amp;I):</translation>
+    </message>
+    <message>
+        <source>e.g. no internet access (closed network)</source>
+        <translation>例: インターネット接続不可（閉域網）</translation>
+    </message>
+    <message>
+        <source>&amp;Antivirus / EDR:</source>
+        <translation>ウイルス対策・EDR(&amp;A):</translation>
+    </message>
+    <message>
+        <source>e.g. Trend Micro Apex One, definitions 2026-11-20, running</source>
+        <translation>例: Trend Micro Apex One、定義 2026-11-20、稼働中</translation>
+    </message>
+    <message>
+        <source>US&amp;B storage:</source>
+        <translation>USBストレージ(&amp;B):</translation>
+    </message>
+    <message>
+        <source>e.g. blocked by group policy</source>
+        <translation>例: グループポリシーで使用禁止</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>備考(&amp;N):</translation>
+    </message>
+    <message>
+        <source>e.g. usable 12:00–13:00 only; why the check was not possible</source>
+        <translation>例: 操作可能時間 12:00–13:00、調査できなかった理由</translation>
+    </message>
+    <message>
+        <source>Photos (screens, labels)</source>
+        <translation>写真（画面・ラベル）</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::AddLineDialog</name>
+    <message>
+        <source>Add line</source>
+        <translation>回線を追加</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::CompletenessPanel</name>
+    <message>
+        <source>Still missing</source>
+        <translation>未完了の項目</translation>
+    </message>
+    <message>
+        <source>Enter goes to where the item is entered</source>
+        <translation>Enter で入力する場所へ移動します</translation>
+    </message>
+    <message>
+        <source>%1 (%2 / %3)</source>
+        <translation>%1（%2 / %3）</translation>
+    </message>
+    <message>
+        <source>No survey open.</source>
+        <translation>調査が開かれていません。</translation>
+    </message>
+    <message>
+        <source>%1: everything is recorded.</source>
+        <translation>%1: すべて記録済みです。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s) still missing.</source>
+        <translation>
+            <numerusform>%1: 未完了 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ConnectionPointPage</name>
+    <message>
+        <source>Console</source>
+        <translation>コンソール</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>機器</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>機器名</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>ファームウェア</translation>
+    </message>
+    <message>
+        <source>Edit photo caption</source>
+        <translation>写真の説明を編集</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>写真を削除</translation>
+    </message>
+    <message>
+        <source>Photo removed. Ctrl+Z brings it back.</source>
+        <translation>写真を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Edit line</source>
+        <translation>回線を編集</translation>
+    </message>
+    <message>
+        <source>Edit line note</source>
+        <translation>回線のメモを編集</translation>
+    </message>
+    <message>
+        <source>Change equipment</source>
+        <translation>終端機器を変更</translation>
+    </message>
+    <message>
+        <source>Record the ONU location</source>
+        <translation>ONU の設置場所を記録</translation>
+    </message>
+    <message>
+        <source>Record EMR reachability</source>
+        <translation>電子カルテNWへの直通可否を記録</translation>
+    </message>
+    <message>
+        <source>Record protection</source>
+        <translation>保護方式を記録</translation>
+    </message>
+    <message>
+        <source>Edit device</source>
+        <translation>機器を編集</translation>
+    </message>
+    <message>
+        <source>Set the device&apos;s place</source>
+        <translation>機器の配線上の位置を設定</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;Line %2</source>
+        <translation>%1&#x3000;回線%2</translation>
+    </message>
+    <message>
+        <source>&#x3000;[undeclared]</source>
+        <translation>&#x3000;［未申告］</translation>
+    </message>
+    <message>
+        <source>all recorded</source>
+        <translation>記録済み</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) missing</source>
+        <translation>
+            <numerusform>未完了 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything for this line is recorded</source>
+        <translation>この回線はすべて記録済みです</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still missing</source>
+        <translation>
+            <numerusform>未完了 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line found on site (not in the workbook)</source>
+        <translation>現地で見つかった回線（申告なし）</translation>
+    </message>
+    <message>
+        <source>Declared in the workbook (別紙2-1)</source>
+        <translation>申告内容（別紙2-1）</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>(not declared)</source>
+        <translation>（申告なし）</translation>
+    </message>
+    <message>
+        <source>EMR network</source>
+        <translation>電子カルテNW</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未記録）</translation>
+    </message>
+    <message>
+        <source>Found on site</source>
+        <translation>現地確認</translation>
+    </message>
+    <message>
+        <source>Taken from the declared device type; choose to confirm.</source>
+        <translation>申告の機器種別から判断しています。選び直すと確定します。</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2、%3</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>記録: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>／</translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation>%1を記録</translation>
+    </message>
+    <message>
+        <source>%1 added as an undeclared line.</source>
+        <translation>%1 を未申告回線として追加しました。</translation>
+    </message>
+    <message>
+        <source>Add line found on site</source>
+        <translation>現地で見つかった回線を追加</translation>
+    </message>
+    <message>
+        <source>Add device</source>
+        <translation>機器を追加</translation>
+    </message>
+    <message>
+        <source>Device added at the end of the wiring. Choose its place, then enter what it shows.</source>
+        <translation>配線の末尾に機器を追加しました。位置を選び、確認した内容を入力してください。</translation>
+    </message>
+    <message>
+        <source>Move device</source>
+        <translation>機器を移動</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>機器を削除</translation>
+    </message>
+    <message>
+        <source>Device removed. Ctrl+Z brings it back.</source>
+        <translation>機器を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Declared lines stay in the survey; record the ONU as not found instead.</source>
+        <translation>申告された回線は削除できません。代わりに ONU を「見つからない」と記録してください。</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>回線を削除</translation>
+    </message>
+    <message>
+        <source>%1 removed. Ctrl+Z brings it back.</source>
+        <translation>%1 を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Add photos of %1</source>
+        <translation>%1 の写真を追加</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>画像 (%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>写真を追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation>
+            <numerusform>写真を %n 枚追加しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -433,10 +1182,6 @@ A report was written to %1. Please send it to support.</source>
         <translation>変更を保存しています</translation>
     </message>
     <message>
-        <source>Edit note</source>
-        <translation>メモの編集</translation>
-    </message>
-    <message>
         <source>Another FieldSurvey is editing %1.
 
 Open it read-only to look at it?</source>
@@ -447,14 +1192,6 @@ Open it read-only to look at it?</source>
     <message>
         <source>Open survey read-only</source>
         <translation>調査を読み取り専用で開く</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>元に戻す</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>やり直し</translation>
     </message>
     <message>
         <source>Import the hospital&apos;s workbook</source>
@@ -493,6 +1230,122 @@ Open it read-only to look at it?</source>
     <message>
         <source>Basic information is shown at the top of the window.</source>
         <translation>基本情報はウィンドウ上部に表示されています。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection points (%1, %2 open)</source>
+        <translation>外部接続点 (%1・未完了 %2)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Terminals (%1, %2 open)</source>
+        <translation>調査端末 (%1・未完了 %2)(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Floor &amp;plans (%1)</source>
+        <translation>平面図 (%1)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>%1日目</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>元に戻す: %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>やり直し: %1(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::MissingItemText</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>subject: what is missing</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>端末%1</translation>
+    </message>
+    <message>
+        <source>Arrival time not recorded</source>
+        <translation>入館時刻が未記録</translation>
+    </message>
+    <message>
+        <source>Who attends for the hospital is not entered</source>
+        <translation>立会者が未入力</translation>
+    </message>
+    <message>
+        <source>End time not recorded</source>
+        <translation>終了時刻が未記録</translation>
+    </message>
+    <message>
+        <source>Departure time not recorded</source>
+        <translation>退館時刻が未記録</translation>
+    </message>
+    <message>
+        <source>Where the ONU was found is not entered</source>
+        <translation>ONU の実際の設置場所が未入力</translation>
+    </message>
+    <message>
+        <source>ONU location not checked</source>
+        <translation>ONU の設置場所が未確認</translation>
+    </message>
+    <message>
+        <source>No photo of the ONU and line ID label</source>
+        <translation>ONU・回線IDラベルの写真なし</translation>
+    </message>
+    <message>
+        <source>Wiring below the line not recorded</source>
+        <translation>回線の下流の配線が未記録</translation>
+    </message>
+    <message>
+        <source>Direct reachability of the EMR network not decided</source>
+        <translation>電子カルテNWへの直通可否が未判定</translation>
+    </message>
+    <message>
+        <source>Protection not decided</source>
+        <translation>保護方式が未判定</translation>
+    </message>
+    <message>
+        <source>A device&apos;s place in the wiring is not set</source>
+        <translation>機器の配線上の位置が未設定</translation>
+    </message>
+    <message>
+        <source>%1: place in the wiring not set</source>
+        <translation>%1: 配線上の位置が未設定</translation>
+    </message>
+    <message>
+        <source>A device&apos;s firmware version is not recorded</source>
+        <translation>機器のファームウェアが未記録</translation>
+    </message>
+    <message>
+        <source>%1: firmware version not recorded</source>
+        <translation>%1: ファームウェアが未記録</translation>
+    </message>
+    <message>
+        <source>Check not finished</source>
+        <translation>調査が未完了</translation>
+    </message>
+    <message>
+        <source>%1 not recorded</source>
+        <translation>%1が未記録</translation>
+    </message>
+    <message>
+        <source>Why the check was not possible is not noted</source>
+        <translation>調査できなかった理由が未記入</translation>
+    </message>
+    <message>
+        <source>(untitled step)</source>
+        <translation>（名称なしの工程）</translation>
     </message>
 </context>
 <context>
@@ -566,10 +1419,6 @@ Open it read-only to look at it?</source>
         <translation>調査状況</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation>日程</translation>
-    </message>
-    <message>
         <source>Planned</source>
         <translation>予定</translation>
     </message>
@@ -580,10 +1429,6 @@ Open it read-only to look at it?</source>
     <message>
         <source>Actual</source>
         <translation>実績</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>進捗</translation>
     </message>
     <message>
         <source>Undeclared (found on site)</source>
@@ -652,6 +1497,434 @@ Open it read-only to look at it?</source>
     <message>
         <source>Note</source>
         <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>▶ %1</source>
+        <comment>the current step of the day</comment>
+        <translation>▶ %1</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Found where declared</source>
+        <translation>申告どおり</translation>
+    </message>
+    <message>
+        <source>Found elsewhere (corrected)</source>
+        <translation>別の場所（訂正）</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>見つからない</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <source>Directly reachable (直通可)</source>
+        <translation>直通可</translation>
+    </message>
+    <message>
+        <source>Not directly reachable (直通不可)</source>
+        <translation>直通不可</translation>
+    </message>
+    <message>
+        <source>IPsec</source>
+        <translation>IPsec</translation>
+    </message>
+    <message>
+        <source>SSL-VPN</source>
+        <translation>SSL-VPN</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Closed network</source>
+        <translation>閉域網</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>ONU / line terminal</source>
+        <translation>ONU・回線終端装置</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>ルータ</translation>
+    </message>
+    <message>
+        <source>UTM</source>
+        <translation>UTM</translation>
+    </message>
+    <message>
+        <source>Firewall</source>
+        <translation>ファイアウォール</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>スイッチ</translation>
+    </message>
+    <message>
+        <source>VPN gateway</source>
+        <translation>VPN装置</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>ONU</source>
+        <translation>ONU</translation>
+    </message>
+    <message>
+        <source>CATV modem</source>
+        <translation>CATVモデム</translation>
+    </message>
+    <message>
+        <source>Home gateway (HGW)</source>
+        <translation>ホームゲートウェイ（HGW）</translation>
+    </message>
+    <message>
+        <source>CTU</source>
+        <translation>CTU</translation>
+    </message>
+    <message>
+        <source>ADSL modem</source>
+        <translation>ADSLモデム</translation>
+    </message>
+    <message>
+        <source>Home router</source>
+        <translation>家庭用ルータ</translation>
+    </message>
+    <message>
+        <source>Mobile router</source>
+        <translation>モバイルルータ</translation>
+    </message>
+    <message>
+        <source>USB dongle</source>
+        <translation>USBドングル</translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation>OSバージョン</translation>
+    </message>
+    <message>
+        <source>Windows Update</source>
+        <translation>Windows Update</translation>
+    </message>
+    <message>
+        <source>Internet connection</source>
+        <translation>インターネット接続</translation>
+    </message>
+    <message>
+        <source>Antivirus / EDR</source>
+        <translation>ウイルス対策・EDR</translation>
+    </message>
+    <message>
+        <source>USB storage</source>
+        <translation>USBストレージ</translation>
+    </message>
+    <message>
+        <source>Not evaluated</source>
+        <translation>未評価</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>問題なし</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>危険</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>メーカー</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>機種名</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>ファームウェア</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>シリアル番号</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>稼働時間</translation>
+    </message>
+    <message>
+        <source>workbook</source>
+        <translation>記入依頼書</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>コンソール</translation>
+    </message>
+    <message>
+        <source>transcript</source>
+        <translation>ログ</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>手入力</translation>
+    </message>
+    <message>
+        <source>collector</source>
+        <translation>収集スクリプト</translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation>診断</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::PhotoStrip</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>写真を追加…</translation>
+    </message>
+    <message>
+        <source>Enter: show large · F2: caption · Delete: remove</source>
+        <translation>Enter: 拡大表示 · F2: 説明を編集 · Delete: 削除</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::SchedulePage</name>
+    <message>
+        <source>not planned</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>%1日目</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd (ddd)</source>
+        <comment>visit date format</comment>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>Record arrival now</source>
+        <translation>入館時刻を記録</translation>
+    </message>
+    <message>
+        <source>Record the start now</source>
+        <translation>開始時刻を記録</translation>
+    </message>
+    <message>
+        <source>Record departure now</source>
+        <translation>退館時刻を記録</translation>
+    </message>
+    <message>
+        <source>Record the end now</source>
+        <translation>終了時刻を記録</translation>
+    </message>
+    <message>
+        <source>Times recorded</source>
+        <translation>記録済み</translation>
+    </message>
+    <message>
+        <source>Record the start of %1</source>
+        <translation>%1の開始を記録</translation>
+    </message>
+    <message>
+        <source>Record the end of %1</source>
+        <translation>%1の終了を記録</translation>
+    </message>
+    <message>
+        <source>Add visit day</source>
+        <translation>訪問日を追加</translation>
+    </message>
+    <message>
+        <source>Change the visit date</source>
+        <translation>訪問日を変更</translation>
+    </message>
+    <message>
+        <source>Edit who attends</source>
+        <translation>立会者を編集</translation>
+    </message>
+    <message>
+        <source>Change the planned time</source>
+        <translation>予定時刻を変更</translation>
+    </message>
+    <message>
+        <source>Correct the recorded time</source>
+        <translation>記録時刻を訂正</translation>
+    </message>
+    <message>
+        <source>Edit the step note</source>
+        <translation>工程のメモを編集</translation>
+    </message>
+    <message>
+        <source>Running %1 behind the plan: %2 was planned to end at %3 and is not done yet.</source>
+        <translation>予定より %1 遅れています: %2は %3 に終わる予定でしたが、まだ完了していません。</translation>
+    </message>
+    <message>
+        <source>On schedule. Now: %1 (planned %2).</source>
+        <translation>予定どおりです。現在: %1（予定 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ShortcutOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Esc or F1 closes this list.</source>
+        <translation>Esc または F1 で閉じます。</translation>
+    </message>
+    <message>
+        <source>In every page</source>
+        <translation>すべての画面</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+下線の文字</translation>
+    </message>
+    <message>
+        <source>Go to that field</source>
+        <translation>その項目へ移動</translation>
+    </message>
+    <message>
+        <source>Next / previous field; leaving a field saves it</source>
+        <translation>次／前の項目へ。項目を離れると保存されます</translation>
+    </message>
+    <message>
+        <source>In a list: open the item (in the schedule: go to the work)</source>
+        <translation>一覧で: 項目を開く（スケジュールでは作業画面へ）</translation>
+    </message>
+    <message>
+        <source>In a note: save it</source>
+        <translation>メモで: 保存</translation>
+    </message>
+    <message>
+        <source>Photos: edit the caption</source>
+        <translation>写真: 説明を編集</translation>
+    </message>
+    <message>
+        <source>Photos, undeclared lines: remove (Ctrl+Z brings back)</source>
+        <translation>写真・未申告回線: 削除（Ctrl+Z で元に戻す）</translation>
+    </message>
+    <message>
+        <source>Close a dialog</source>
+        <translation>ダイアログを閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::TerminalPage</name>
+    <message>
+        <source>Set the state of the terminal check</source>
+        <translation>端末の調査状況を設定</translation>
+    </message>
+    <message>
+        <source>Edit terminal note</source>
+        <translation>端末のメモを編集</translation>
+    </message>
+    <message>
+        <source>Edit photo caption</source>
+        <translation>写真の説明を編集</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>写真を削除</translation>
+    </message>
+    <message>
+        <source>Photo removed. Ctrl+Z brings it back.</source>
+        <translation>写真を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n item(s) missing</source>
+        <translation>
+            <numerusform>%1 · 未完了 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Terminal %1&#x3000;%2</source>
+        <translation>端末%1&#x3000;%2</translation>
+    </message>
+    <message>
+        <source>Everything for this terminal is recorded</source>
+        <translation>この端末はすべて記録済みです</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) still missing</source>
+        <translation>
+            <numerusform>未完了 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation>%1を記録</translation>
+    </message>
+    <message>
+        <source>Add photos of terminal %1</source>
+        <translation>端末%1 の写真を追加</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>画像 (%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>写真を追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation>
+            <numerusform>写真を %n 枚追加しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::TimeText</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n時間</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>hours and minutes</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 </TS>

@@ -1,21 +1,22 @@
-#include "connectionpointtablemodel.h"
 #include "demosurvey.h"
 #include "floorplanpreview.h"
+#include "guitest.h"
 #include "importresultdialog.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
 #include "surveystore.h"
-#include "terminaltablemodel.h"
 #include "testpaths.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -46,17 +47,9 @@ void removeTranslators()
     }
 }
 
-// Saves what the window shows into the build tree, for people to look at.
 void saveScreenshot(QWidget &window, const QString &name)
 {
-    const QString dir = QStringLiteral(FS_SCREENSHOT_DIR);
-    QVERIFY(QDir().mkpath(dir));
-    QTest::qWait(50); // let pending layout requests settle, as on screen
-    const QPixmap pixmap = window.grab();
-    QVERIFY(!pixmap.isNull());
-    const QString path = QDir(dir).filePath(name);
-    QVERIFY2(pixmap.save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    QVERIFY(fs::test::saveScreenshot(window, name));
 }
 
 } // namespace
@@ -106,28 +99,32 @@ private slots:
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
         QVERIFY(tabs);
         QCOMPARE(tabs->tabText(0), QStringLiteral("スケジュール(&S)"));
-        QCOMPARE(tabs->tabText(1), QStringLiteral("外部接続点 (4)(&C)"));
-        QCOMPARE(tabs->tabText(2), QStringLiteral("調査端末 (5)(&T)"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("外部接続点 (4・未完了 4)(&C)"));
+        QCOMPARE(tabs->tabText(2), QStringLiteral("調査端末 (5・未完了 5)(&T)"));
 
-        auto *schedule = window.findChild<QTableView *>(QStringLiteral("scheduleView"));
+        auto *schedule = window.findChild<QTableView *>(QStringLiteral("stepView"));
+        QVERIFY(schedule);
         QCOMPARE(schedule->model()->rowCount(), 6);
-        QCOMPARE(schedule->model()->index(0, 2).data().toString(), QStringLiteral("入館"));
-        QCOMPARE(schedule->model()->index(2, 2).data().toString(), QStringLiteral("外部接続点調査"));
-        QCOMPARE(schedule->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("予定"));
+        QCOMPARE(schedule->model()->index(0, 1).data().toString(), QStringLiteral("入館"));
+        QCOMPARE(schedule->model()->index(2, 1).data().toString(), QStringLiteral("外部接続点調査"));
+        QCOMPARE(schedule->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("予定"));
         saveScreenshot(window, QStringLiteral("mainwindow-ja-schedule.png"));
 
         tabs->setCurrentIndex(1);
-        auto *lines = window.findChild<QTableView *>(QStringLiteral("connectionPointView"));
-        QCOMPARE(lines->model()->rowCount(), 4);
-        QCOMPARE(lines->model()->index(0, 0).data().toString(), QStringLiteral("CAF0001"));
-        QCOMPARE(lines->model()->index(0, 8).data().toString(), QStringLiteral("申告"));
-        QCOMPARE(lines->model()->headerData(6, Qt::Horizontal).toString(), QStringLiteral("ONU設置場所"));
+        auto *lines = window.findChild<QListWidget *>(QStringLiteral("lineList"));
+        QVERIFY(lines);
+        QCOMPARE(lines->count(), 4);
+        QVERIFY2(lines->item(0)->text().startsWith(QStringLiteral("CAF0001　回線1")),
+                 qPrintable(lines->item(0)->text()));
+        QCOMPARE(labelText(window, "onuStatusLabel"), QStringLiteral("現地確認(&O):"));
         saveScreenshot(window, QStringLiteral("mainwindow-ja-lines.png"));
 
         tabs->setCurrentIndex(2);
-        auto *terminals = window.findChild<QTableView *>(QStringLiteral("terminalView"));
-        QCOMPARE(terminals->model()->rowCount(), 5);
-        QCOMPARE(terminals->model()->index(0, 7).data().toString(), QStringLiteral("未着手"));
+        auto *terminals = window.findChild<QListWidget *>(QStringLiteral("terminalList"));
+        QVERIFY(terminals);
+        QCOMPARE(terminals->count(), 5);
+        QVERIFY2(terminals->item(0)->text().contains(QStringLiteral("未着手")),
+                 qPrintable(terminals->item(0)->text()));
         saveScreenshot(window, QStringLiteral("mainwindow-ja-terminals.png"));
     }
 
@@ -147,7 +144,7 @@ private slots:
         QCOMPARE(labelText(window, "unsyncedLabel"), QStringLiteral("Unsynced: 0 changes"));
         QCOMPARE(labelText(window, "surveyStateLabel"), QStringLiteral("State: Draft"));
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
-        QCOMPARE(tabs->tabText(1), QStringLiteral("&Connection points (4)"));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("&Connection points (4, 4 open)"));
         saveScreenshot(window, QStringLiteral("mainwindow-en-schedule.png"));
     }
 
@@ -158,40 +155,32 @@ private slots:
         auto store = fs::model::DemoSurvey::createOrReplace(dir.filePath(QStringLiteral("demo.fsv")));
         QVERIFY(store.has_value());
         MainWindow window;
-        window.resize(1280, 800);
+        window.resize(1366, 768);
         window.setSurvey(std::move(*store));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"))->setCurrentIndex(1);
+        window.showPage(MainWindow::ConnectionPointPageIndex);
+        auto *lines = window.findChild<QListWidget *>(QStringLiteral("lineList"));
+        lines->setCurrentRow(1);
 
-        auto *view = window.findChild<QTableView *>(QStringLiteral("connectionPointView"));
-        QAbstractItemModel *model = view->model();
-        const int note = fs::model::ConnectionPointTableModel::Note;
-        QCOMPARE(model->headerData(note, Qt::Horizontal).toString(), QStringLiteral("メモ"));
-        const QModelIndex cell = model->index(1, note);
-        QVERIFY(model->flags(cell).testFlag(Qt::ItemIsEditable));
-        QVERIFY(!model->flags(model->index(1, 0)).testFlag(Qt::ItemIsEditable)); // CAF IDs never
-        view->setCurrentIndex(cell);
-
-        // Typing into the cell as a user would: the edit is saved at once.
-        view->edit(cell);
-        auto *editor = view->findChild<QLineEdit *>();
-        QVERIFY(editor);
-        editor->setText(QStringLiteral("ONU 背面にラベルなし"));
-        QTest::keyClick(editor, Qt::Key_Return);
+        // Typing into the note as a user would: leaving the field saves it at once.
+        auto *note = window.findChild<QPlainTextEdit *>(QStringLiteral("lineNoteEdit"));
+        QVERIFY(note);
+        note->setFocus();
+        fs::test::typeText(note, QStringLiteral("ONU 背面にラベルなし"));
+        QTest::keyClick(note, Qt::Key_Tab);
         QTRY_COMPARE(window.survey()->connectionPoints()->at(1).note, QStringLiteral("ONU 背面にラベルなし"));
         QCOMPARE(labelText(window, "unsyncedLabel"), QStringLiteral("未同期 1件"));
-        QCOMPARE(view->currentIndex().row(), 1); // the view keeps its place after the refresh
-        QCOMPARE(model->index(1, note).data().toString(), QStringLiteral("ONU 背面にラベルなし"));
-        saveScreenshot(window, QStringLiteral("mainwindow-ja-note-edited.png"));
+        QCOMPARE(lines->currentRow(), 1); // the page keeps its place after the refresh
+        QCOMPARE(note->toPlainText(), QStringLiteral("ONU 背面にラベルなし"));
 
         auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
         auto *redo = window.findChild<QAction *>(QStringLiteral("redoAction"));
         QVERIFY(undo && redo);
-        QCOMPARE(undo->text(), QStringLiteral("元に戻す メモの編集"));
+        QCOMPARE(undo->text(), QStringLiteral("元に戻す: 回線のメモを編集(&U)"));
         undo->trigger();
         QCOMPARE(window.survey()->connectionPoints()->at(1).note, QString());
-        QCOMPARE(model->index(1, note).data().toString(), QString());
+        QCOMPARE(note->toPlainText(), QString());
         redo->trigger();
         QCOMPARE(window.survey()->connectionPoints()->at(1).note, QStringLiteral("ONU 背面にラベルなし"));
     }
@@ -204,10 +193,11 @@ private slots:
         MainWindow window;
         QVERIFY(window.openSurveyFile(path, true));
         QVERIFY(window.survey()->isReadOnly());
-        auto *model = window.findChild<QTableView *>(QStringLiteral("terminalView"))->model();
-        QVERIFY(
-            !model->flags(model->index(0, fs::model::TerminalTableModel::Note)).testFlag(Qt::ItemIsEditable));
-        QVERIFY(!model->setData(model->index(0, fs::model::TerminalTableModel::Note), QStringLiteral("x")));
+        QVERIFY(window.findChild<QPlainTextEdit *>(QStringLiteral("terminalNoteEdit"))->isReadOnly());
+        QVERIFY(window.findChild<QLineEdit *>(QStringLiteral("osEdit"))->isReadOnly());
+        QVERIFY(!window.findChild<QComboBox *>(QStringLiteral("onuStatusCombo"))->isEnabled());
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("recordTimeAction"))->isEnabled());
+        QVERIFY(!window.findChild<QAction *>(QStringLiteral("addLineAction"))->isEnabled());
     }
 
     void offersReadOnlyWhenAnotherProgramEdits()
@@ -270,9 +260,10 @@ private slots:
         emit list->itemActivated(dynamic, 0);
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("sectionTabs"));
         QCOMPARE(tabs->currentIndex(), 1);
-        auto *lines = window.findChild<QTableView *>(QStringLiteral("connectionPointView"));
-        QCOMPARE(lines->currentIndex().row(), 2);
-        QCOMPARE(lines->currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("CAF0003"));
+        auto *lines = window.findChild<QListWidget *>(QStringLiteral("lineList"));
+        QCOMPARE(lines->currentRow(), 2);
+        QVERIFY2(lines->currentItem()->text().startsWith(QStringLiteral("CAF0003")),
+                 qPrintable(lines->currentItem()->text()));
 
         // The floor plan with its four pins.
         dialog->close();

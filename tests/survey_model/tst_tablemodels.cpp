@@ -4,6 +4,7 @@
 #include "terminaltablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QTest>
 
 using namespace fs::model;
@@ -69,22 +70,35 @@ private slots:
     {
         ScheduleTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setValueLabels({{QStringLiteral("day/format"), QStringLiteral("%1日目")},
-                              {QStringLiteral("step/arrival"), QStringLiteral("入館")},
-                              {QStringLiteral("status/done"), QStringLiteral("完了")}});
-        m_data.days.first().steps[0].actualStart = QDateTime(QDate(2026, 12, 3), QTime(9, 2));
-        m_data.days.first().steps[0].actualEnd = QDateTime(QDate(2026, 12, 3), QTime(9, 5));
-        model.setDays(m_data.days);
+        model.setValueLabels({{QStringLiteral("step/arrival"), QStringLiteral("入館")},
+                              {QStringLiteral("status/done"), QStringLiteral("完了")},
+                              {QStringLiteral("status/in_progress"), QStringLiteral("実施中")},
+                              {QStringLiteral("status/current"), QStringLiteral("▶ %1")}});
+        VisitDay &day = m_data.days.first();
+        day.date = QDate(2026, 12, 3);
+        day.attendees = QStringLiteral("情報システム課 佐藤");
+        day.steps[0].actualStart = QDateTime(day.date, QTime(9, 2));
+        day.steps[1].actualStart = QDateTime(day.date, QTime(9, 5));
+        // At 10:00 on the day: arrival is done, the briefing is running and not finished.
+        const DayProgress progress =
+            SurveyProgress::forDay(m_data, {}, day, QDateTime(day.date, QTime(10, 0)));
+        model.setDay(progress);
         QCOMPARE(model.rowCount(), 6);
-        QCOMPARE(model.index(0, ScheduleTableModel::Day).data().toString(), QStringLiteral("1日目"));
         QCOMPARE(model.index(0, ScheduleTableModel::Step).data().toString(), QStringLiteral("入館"));
         QCOMPARE(model.index(0, ScheduleTableModel::Planned).data().toString(), QStringLiteral("09:00"));
-        QCOMPARE(model.index(0, ScheduleTableModel::Actual).data().toString(), QStringLiteral("09:02–09:05"));
+        QCOMPARE(model.index(0, ScheduleTableModel::Actual).data().toString(), QStringLiteral("09:02–"));
+        QCOMPARE(model.index(0, ScheduleTableModel::Progress).data().toString(), QStringLiteral("2 / 2"));
         QCOMPARE(model.index(0, ScheduleTableModel::Status).data().toString(), QStringLiteral("完了"));
+        QCOMPARE(model.index(1, ScheduleTableModel::Status).data().toString(), QStringLiteral("▶ 実施中"));
+        QVERIFY(model.index(1, ScheduleTableModel::Step).data(Qt::FontRole).value<QFont>().bold());
         QCOMPARE(model.index(2, ScheduleTableModel::Planned).data().toString(),
                  QStringLiteral("09:30–12:00"));
         QCOMPARE(model.index(2, ScheduleTableModel::Status).data(LabelledTableModel::KeyRole).toString(),
                  QStringLiteral("not_started"));
+        // The briefing should have ended at 09:30: it is the late step.
+        QCOMPARE(progress.minutesLate, 30);
+        QCOMPARE(progress.lateStep, 1);
+        QVERIFY(model.index(1, ScheduleTableModel::Planned).data(Qt::ForegroundRole).isValid());
     }
 
 private:
