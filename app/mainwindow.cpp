@@ -257,6 +257,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             line->setModified(false);
         if (text)
             text->document()->clearUndoRedoStacks();
+    } else if (event->type() == QEvent::FocusOut && line &&
+               static_cast<QFocusEvent *>(event)->reason() != Qt::PopupFocusReason) {
+        // A long value left behind reads from its beginning, not from where typing stopped.
+        line->setCursorPosition(0);
     } else if (event->type() == QEvent::ShortcutOverride) {
         const auto *key = static_cast<QKeyEvent *>(event);
         const bool undo = key->matches(QKeySequence::Undo);

@@ -44,6 +44,8 @@ TerminalPage::TerminalPage(QWidget *parent)
     title.setBold(true);
     title.setPointSizeF(title.pointSizeF() * 1.3);
     m_ui->terminalTitleLabel->setFont(title);
+    // A few lines of note; the photos below stay in sight at 1366×768.
+    m_ui->terminalNoteEdit->setMaximumHeight(fontMetrics().lineSpacing() * 5 + 12);
     fillKeyCombo(m_ui->checkStateCombo, QStringLiteral("check_state"), fs::model::kTerminalCheckStateKeys);
 
     m_checkRows = {
