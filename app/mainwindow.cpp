@@ -194,9 +194,11 @@ MainWindow::~MainWindow()
     // Save what is being typed, then let no page reach the survey while the widgets go away
     // (hiding them ends their edits).
     commitPendingEdit();
+    qApp->removeEventFilter(this);
     m_ui->schedulePage->setEditor(nullptr, m_clock);
     m_ui->connectionPointPage->setEditor(nullptr);
     m_ui->terminalPage->setEditor(nullptr);
+    m_editor.reset(); // while the window that listens to it is still whole
 }
 
 QString MainWindow::demoSurveyPath()

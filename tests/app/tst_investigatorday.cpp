@@ -84,7 +84,8 @@ void typeHere(const QString &text)
     fs::test::typeText(QApplication::focusWidget(), text);
 }
 
-// Runs handle on the next modal dialog once it is shown (the caller then opens it). A dialog
+// Runs handle on the next modal dialog once it is shown and has the focus (the caller then
+// opens it). A dialog
 // still open 5 s later is closed, so that a test fails instead of waiting for ever.
 void onNextDialog(std::function<void(QWidget *)> handle)
 {
@@ -93,7 +94,7 @@ void onNextDialog(std::function<void(QWidget *)> handle)
     auto tries = std::make_shared<int>(0);
     QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle] {
         QWidget *dialog = QApplication::activeModalWidget();
-        if (dialog && dialog->isVisible()) {
+        if (dialog && dialog->isVisible() && dialog->isAncestorOf(QApplication::focusWidget())) {
             timer->stop();
             timer->deleteLater();
             QPointer<QWidget> guard(dialog);
