@@ -124,16 +124,7 @@ ConnectionPointPage::ConnectionPointPage(QWidget *parent)
     connect(m_ui->moveDeviceDownButton, &QPushButton::clicked, this, [this] { moveDevice(1); });
     connect(m_ui->removeDeviceButton, &QPushButton::clicked, this, &ConnectionPointPage::removeDevice);
     connect(m_ui->linePhotoStrip, &PhotoStrip::addRequested, this, &ConnectionPointPage::choosePhotos);
-    connect(m_ui->linePhotoStrip, &PhotoStrip::captionEdited, this,
-            [this](const QString &uuid, const QString &caption) {
-                if (m_editor)
-                    m_editor->setField(FieldRef{Entity::Photo, uuid, QStringLiteral("caption")}, caption,
-                                       tr("Edit photo caption"));
-            });
-    connect(m_ui->linePhotoStrip, &PhotoStrip::removeRequested, this, [this](const QString &uuid) {
-        if (m_editor && m_editor->remove(Entity::Photo, uuid, tr("Remove photo")))
-            emit statusMessage(tr("Photo removed. Ctrl+Z brings it back."));
-    });
+    connect(m_ui->linePhotoStrip, &PhotoStrip::statusMessage, this, &ConnectionPointPage::statusMessage);
     connectEdits();
     setEditor(nullptr);
     showLine();
@@ -215,7 +206,7 @@ void ConnectionPointPage::setEditor(fs::model::SurveyEditor *editor)
     m_editor = editor;
     const bool editable = editor != nullptr;
     m_ui->addLineButton->setEnabled(editable);
-    m_ui->linePhotoStrip->setEditable(editable);
+    m_ui->linePhotoStrip->setEditor(editor);
     showLine();
 }
 

@@ -1,6 +1,7 @@
 #include "photostrip.h"
 
 #include "logging.h"
+#include "surveyeditor.h"
 #include "surveystore.h"
 
 #include <QDialog>
@@ -17,6 +18,9 @@
 #include <QVBoxLayout>
 
 namespace fs::app {
+
+using fs::model::Entity;
+using fs::model::FieldRef;
 
 namespace {
 
@@ -54,14 +58,17 @@ PhotoStrip::PhotoStrip(QWidget *parent)
     connect(m_addButton, &QPushButton::clicked, this, &PhotoStrip::addRequested);
     connect(m_list, &QListWidget::itemActivated, this, &PhotoStrip::showLarge);
     connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
-        emit captionEdited(item->data(kUuidRole).toString(), item->text().trimmed());
+        if (m_editor)
+            m_editor->setField(
+                FieldRef{Entity::Photo, item->data(kUuidRole).toString(), QStringLiteral("caption")},
+                item->text().trimmed(), tr("Edit photo caption"));
     });
 }
 
-void PhotoStrip::setEditable(bool editable)
+void PhotoStrip::setEditor(fs::model::SurveyEditor *editor)
 {
-    m_editable = editable;
-    m_addButton->setEnabled(editable);
+    m_editor = editor;
+    m_addButton->setEnabled(editor != nullptr);
 }
 
 void PhotoStrip::setPhotos(const fs::model::SurveyStore *store, const QList<fs::model::Photo> &photos)
@@ -78,7 +85,7 @@ void PhotoStrip::setPhotos(const fs::model::SurveyStore *store, const QList<fs::
         item->setData(kUuidRole, photo.uuid);
         item->setData(kBlobRole, photo.blobId);
         item->setToolTip(photo.originalName);
-        if (m_editable)
+        if (m_editor)
             item->setFlags(item->flags() | Qt::ItemIsEditable);
         if (photo.uuid == current)
             m_list->setCurrentItem(item);
@@ -106,10 +113,12 @@ QPixmap PhotoStrip::thumbnail(const fs::model::Photo &photo)
 
 bool PhotoStrip::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_list && event->type() == QEvent::KeyPress && m_editable) {
+    if (watched == m_list && event->type() == QEvent::KeyPress && m_editor) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Delete && m_list->currentItem()) {
-            emit removeRequested(m_list->currentItem()->data(kUuidRole).toString());
+            if (m_editor->remove(Entity::Photo, m_list->currentItem()->data(kUuidRole).toString(),
+                                 tr("Remove photo")))
+                emit statusMessage(tr("Photo removed. Ctrl+Z brings it back."));
             return true;
         }
     }

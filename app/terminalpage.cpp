@@ -76,16 +76,7 @@ TerminalPage::TerminalPage(QWidget *parent)
                                m_ui->terminalNoteEdit->toPlainText(), tr("Edit terminal note"));
     });
     connect(m_ui->terminalPhotoStrip, &PhotoStrip::addRequested, this, &TerminalPage::choosePhotos);
-    connect(m_ui->terminalPhotoStrip, &PhotoStrip::captionEdited, this,
-            [this](const QString &uuid, const QString &caption) {
-                if (m_editor)
-                    m_editor->setField(FieldRef{Entity::Photo, uuid, QStringLiteral("caption")}, caption,
-                                       tr("Edit photo caption"));
-            });
-    connect(m_ui->terminalPhotoStrip, &PhotoStrip::removeRequested, this, [this](const QString &uuid) {
-        if (m_editor && m_editor->remove(Entity::Photo, uuid, tr("Remove photo")))
-            emit statusMessage(tr("Photo removed. Ctrl+Z brings it back."));
-    });
+    connect(m_ui->terminalPhotoStrip, &PhotoStrip::statusMessage, this, &TerminalPage::statusMessage);
     setEditor(nullptr);
 }
 
@@ -94,7 +85,7 @@ TerminalPage::~TerminalPage() = default;
 void TerminalPage::setEditor(fs::model::SurveyEditor *editor)
 {
     m_editor = editor;
-    m_ui->terminalPhotoStrip->setEditable(editor != nullptr);
+    m_ui->terminalPhotoStrip->setEditor(editor);
     showTerminal();
 }
 

@@ -698,18 +698,6 @@
         <translation>ファームウェア</translation>
     </message>
     <message>
-        <source>Edit photo caption</source>
-        <translation>写真の説明を編集</translation>
-    </message>
-    <message>
-        <source>Remove photo</source>
-        <translation>写真を削除</translation>
-    </message>
-    <message>
-        <source>Photo removed. Ctrl+Z brings it back.</source>
-        <translation>写真を削除しました。Ctrl+Z で元に戻せます。</translation>
-    </message>
-    <message>
         <source>Edit line</source>
         <translation>回線を編集</translation>
     </message>
@@ -1714,6 +1702,18 @@ Open it read-only to look at it?</source>
         <source>Enter: show large · F2: caption · Delete: remove</source>
         <translation>Enter: 拡大表示 · F2: 説明を編集 · Delete: 削除</translation>
     </message>
+    <message>
+        <source>Edit photo caption</source>
+        <translation>写真の説明を編集</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>写真を削除</translation>
+    </message>
+    <message>
+        <source>Photo removed. Ctrl+Z brings it back.</source>
+        <translation>写真を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::SchedulePage</name>
@@ -1847,18 +1847,6 @@ Open it read-only to look at it?</source>
     <message>
         <source>Edit terminal note</source>
         <translation>端末のメモを編集</translation>
-    </message>
-    <message>
-        <source>Edit photo caption</source>
-        <translation>写真の説明を編集</translation>
-    </message>
-    <message>
-        <source>Remove photo</source>
-        <translation>写真を削除</translation>
-    </message>
-    <message>
-        <source>Photo removed. Ctrl+Z brings it back.</source>
-        <translation>写真を削除しました。Ctrl+Z で元に戻せます。</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n item(s) missing</source>

@@ -311,7 +311,26 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(store->photos()->size(), 1, 5000);
         QCOMPARE(store->photos()->at(0).target.entity, QStringLiteral("connection_point"));
         QCOMPARE(store->photos()->at(0).target.id, lineByCaf(*store, caf1).id);
-        QCOMPARE(child<QListWidget>(*child<QWidget>(*window, "linePhotoStrip"), "photoList")->count(), 1);
+        auto *photoList = child<QListWidget>(*child<QWidget>(*window, "linePhotoStrip"), "photoList");
+        QCOMPARE(photoList->count(), 1);
+        // F2 captions the photo; Delete removes it and Ctrl+Z brings it back.
+        photoList->setFocus();
+        photoList->setCurrentRow(0);
+        press(Qt::Key_F2);
+        QVERIFY2(photoList->isAncestorOf(QApplication::focusWidget()),
+                 qPrintable(focusName())); // the caption editor
+        typeHere(QStringLiteral("ONU と回線IDラベル"));
+        press(Qt::Key_Return);
+        QTRY_COMPARE(store->photos()->at(0).caption,
+                     QStringLiteral("ONU と回線IDラベル")); // committed queued
+        photoList->setFocus();
+        press(Qt::Key_Delete);
+        QCOMPARE(store->photos()->size(), 0);
+        QCOMPARE(photoList->count(), 0);
+        press(Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(store->photos()->size(), 1);
+        QCOMPARE(photoList->count(), 1);
+        QCOMPARE(photoList->item(0)->text(), QStringLiteral("ONU と回線IDラベル"));
 
         auto *devices = child<QTableWidget>(*window, "deviceTable");
         QCOMPARE(devices->currentRow(), 0);
