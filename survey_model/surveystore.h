@@ -6,7 +6,9 @@
 #include "fieldref.h"
 #include "photo.h"
 #include "surveydata.h"
+#include "transcript.h"
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,13 @@ class QIODevice;
 class QLockFile;
 
 namespace fs::model {
+
+// A device session as stored: its transcript and the facts recorded from it.
+struct CollectionRecord
+{
+    Transcript transcript;
+    QList<Observation> observations;
+};
 
 class Database;
 
@@ -130,6 +139,19 @@ public:
     // Removes a visit day on which nothing was recorded yet (undo of addVisitDay).
     [[nodiscard]] Result<void> removeVisitDay(const QString &uuid);
 
+    // ---- device sessions (surveystorecollect.cpp)
+    // The SSH host key accepted for host:port in this survey, if any.
+    [[nodiscard]] Result<std::optional<KnownHost>> knownHost(const QString &host, int port) const;
+    // Records the investigator's explicit acceptance of a host key (first contact, or a key the
+    // hospital confirmed was replaced).
+    [[nodiscard]] Result<void> acceptHostKey(const KnownHost &key);
+    // Keeps a device session (secrets already removed) and the facts read from it, linked to it,
+    // in one transaction. Facts are recorded only when the transcript names a device.
+    [[nodiscard]] Result<CollectionRecord> recordCollection(const Transcript &transcript,
+                                                            const QMap<QString, QString> &facts);
+    // The transcripts of a device, or all of them for an empty uuid, oldest first.
+    [[nodiscard]] Result<QList<Transcript>> transcripts(const QString &deviceUuid = {}) const;
+
     // Stores the image file's bytes in pieces with a thumbnail beside them.
     [[nodiscard]] Result<Photo> addPhoto(const QString &filePath, const PhotoTarget &target = {});
     [[nodiscard]] Result<Photo> addPhoto(QIODevice &image, const QString &originalName,
@@ -171,6 +193,10 @@ private:
     [[nodiscard]] Result<QString> uuidAt(const QString &table, const QString &where,
                                          const QVariantList &values, const QString &what) const;
     [[nodiscard]] QString now() const;
+    // recordObservation's work inside the caller's transaction.
+    [[nodiscard]] Result<Observation> insertObservation(Entity entity, const QString &uuid,
+                                                        const QString &key, const QString &value,
+                                                        FactSource source, qint64 transcriptId) const;
 
     std::unique_ptr<Database> m_database;
     std::unique_ptr<QLockFile> m_lock;

@@ -23,16 +23,28 @@ Result<Observation> SurveyStore::recordObservation(Entity entity, const QString 
                                                    const QString &value, FactSource source,
                                                    qint64 transcriptId)
 {
-    if (entity != Entity::ConnectionPoint && entity != Entity::Device && entity != Entity::Terminal)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("facts are recorded for lines, devices and terminals"));
-    if (key.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("a fact needs a key"));
     if (auto r = ensureWritable(); !r)
         return tl::unexpected(r.error());
     Transaction transaction(*m_database);
     if (!transaction.begun())
         return tl::unexpected(transaction.begun().error());
+    auto o = insertObservation(entity, uuid, key, value, source, transcriptId);
+    if (!o)
+        return o;
+    if (auto c = transaction.commit(); !c)
+        return tl::unexpected(c.error());
+    return o;
+}
+
+Result<Observation> SurveyStore::insertObservation(Entity entity, const QString &uuid, const QString &key,
+                                                   const QString &value, FactSource source,
+                                                   qint64 transcriptId) const
+{
+    if (entity != Entity::ConnectionPoint && entity != Entity::Device && entity != Entity::Terminal)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("facts are recorded for lines, devices and terminals"));
+    if (key.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a fact needs a key"));
     const QString table = kEntityKeys.key(entity);
     auto id = m_database->scalar(
         QStringLiteral("SELECT id FROM %1 WHERE uuid = ? AND deleted_at IS NULL").arg(table), {uuid});
@@ -72,8 +84,6 @@ Result<Observation> SurveyStore::recordObservation(Entity entity, const QString 
         return tl::unexpected(a.error());
     if (auto q = Outbox::enqueue(*m_database, table, uuid, QStringLiteral("upsert"), m_clock.now()); !q)
         return tl::unexpected(q.error());
-    if (auto c = transaction.commit(); !c)
-        return tl::unexpected(c.error());
     return o;
 }
 

@@ -226,6 +226,90 @@ private slots:
         QCOMPARE(pending(), 1); // one device queued once
     }
 
+    // ---- device sessions -----------------------------------------------------------------------
+
+    void hostKeysAreAcceptedPerSurvey()
+    {
+        auto none = m_store->knownHost(u"192.168.1.1"_s, 22);
+        FS_VERIFY_OK(none);
+        QVERIFY(!none->has_value());
+        const KnownHost key{u"RTR-EMR.local"_s, 22, u"ssh-ed25519"_s, u"SHA256:AAAAbbbbCCCC"_s, {}, {}};
+        FS_VERIFY_OK(m_store->acceptHostKey(key));
+        auto stored = m_store->knownHost(u"rtr-emr.local"_s, 22);
+        FS_VERIFY_OK(stored);
+        QVERIFY(stored->has_value());
+        QCOMPARE((*stored)->fingerprint, u"SHA256:AAAAbbbbCCCC"_s);
+        QCOMPARE((*stored)->keyType, u"ssh-ed25519"_s);
+        QCOMPARE((*stored)->acceptedAt, kStart);
+        QCOMPARE((*stored)->acceptedBy, u"調査 一郎"_s);
+        QVERIFY(!m_store->knownHost(u"rtr-emr.local"_s, 2222)->has_value()); // per port
+
+        // A replaced key is accepted again explicitly; the audit keeps the old fingerprint.
+        FS_VERIFY_OK(m_store->acceptHostKey(
+            KnownHost{u"rtr-emr.local"_s, 22, u"ssh-rsa"_s, u"SHA256:ddddEEEE"_s, {}, {}}));
+        QCOMPARE((*m_store->knownHost(u"rtr-emr.local"_s, 22))->fingerprint, u"SHA256:ddddEEEE"_s);
+        const auto trail = auditOf(u"rtr-emr.local:22"_s, u"fingerprint"_s);
+        QCOMPARE(trail.size(), 2);
+        QCOMPARE(trail[1].oldValue.toString(), u"SHA256:AAAAbbbbCCCC"_s);
+        QCOMPARE(pending(), 0); // host keys stay on the laptop
+
+        QVERIFY(!m_store->acceptHostKey(KnownHost{u"h"_s, 22, u"ssh-rsa"_s, u"MD5:aa:bb"_s, {}, {}}));
+        QVERIFY(!m_store->acceptHostKey(KnownHost{u"h"_s, 0, u"ssh-rsa"_s, u"SHA256:x"_s, {}, {}}));
+        QVERIFY(!m_store->acceptHostKey(KnownHost{{}, 22, u"ssh-rsa"_s, u"SHA256:x"_s, {}, {}}));
+    }
+
+    void collectionKeepsTheTranscriptAndLinksTheFacts()
+    {
+        const Device router = demoDevice(1, 1);
+        Transcript t;
+        t.deviceUuid = router.uuid;
+        t.method = TranscriptMethod::Ssh;
+        t.profile = u"yamaha"_s;
+        t.peer = u"192.168.1.1:22"_s;
+        t.userName = u"admin"_s;
+        t.hostKeyFingerprint = u"SHA256:AAAA"_s;
+        t.startedAt = kStart;
+        t.endedAt = kStart.addSecs(12);
+        t.text = u"> show environment\r\nRTX1220 Rev.15.02.29 (Mon Jul 12 10:00:00 2021)\r\n"_s;
+        auto record = m_store->recordCollection(t, {{u"vendor"_s, u"Yamaha"_s},
+                                                    {u"model"_s, u"RTX1220"_s},
+                                                    {u"firmware"_s, u"Rev.15.02.29"_s},
+                                                    {u"serial"_s, u"  "_s}});
+        FS_VERIFY_OK(record);
+        QVERIFY(record->transcript.id > 0);
+        QCOMPARE(record->transcript.sha256.size(), 64);
+        QCOMPARE(record->observations.size(), 3); // the blank serial is not a fact
+        for (const Observation &o : record->observations) {
+            QCOMPARE(o.source, FactSource::Ssh);
+            QCOMPARE(o.transcriptId, record->transcript.id);
+        }
+        auto data = reread();
+        FS_VERIFY_OK(data);
+        QCOMPARE(factValue(data->connectionPoints[0].devices[0].facts, u"firmware"_s), u"Rev.15.02.29"_s);
+
+        auto list = m_store->transcripts(router.uuid);
+        FS_VERIFY_OK(list);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->at(0), record->transcript);
+        QCOMPARE(m_store->transcripts(demoDevice(4, 1).uuid)->size(), 0);
+
+        // A pasted transcript of a device not known yet is kept without facts.
+        Transcript pasted;
+        pasted.method = TranscriptMethod::Transcript;
+        pasted.text = u"FGT60F # get system status"_s;
+        auto loose = m_store->recordCollection(pasted, {{u"model"_s, u"FortiGate-60F"_s}});
+        FS_VERIFY_OK(loose);
+        QVERIFY(loose->observations.isEmpty());
+        QCOMPARE(m_store->transcripts()->size(), 2);
+
+        // A device that does not exist: nothing is written.
+        Transcript wrong = t;
+        wrong.deviceUuid = u"no-such-device"_s;
+        QCOMPARE(m_store->recordCollection(wrong, {{u"model"_s, u"X"_s}}).error().code,
+                 fs::ErrorCode::NotFound);
+        QCOMPARE(m_store->transcripts()->size(), 2);
+    }
+
     void emptyValueRecordsThatTheFactWasCleared()
     {
         const Device router = demoDevice(2, 1);
