@@ -34,6 +34,21 @@ QString ErrorMessages::headline(const fs::Error &error)
             "Another FieldSurvey is editing this survey. Close it there, or open the survey read-only.");
     case ErrorCode::Corrupt:
         return tr("The survey file is damaged. Do not edit it; keep a copy and contact support.");
+    case ErrorCode::ConnectionFailed:
+        return tr("The device could not be reached, or the session broke off.");
+    case ErrorCode::Timeout:
+        return tr("The device did not answer in time.");
+    case ErrorCode::Cancelled:
+        return tr("Stopped.");
+    case ErrorCode::AuthenticationFailed:
+        return tr("The device refused the user name, the password or the key.");
+    case ErrorCode::HostKeyUnknown:
+        return tr("This device's host key has not been accepted for this survey yet.");
+    case ErrorCode::HostKeyChanged:
+        return tr("The device's host key is not the one accepted for this survey. The connection was "
+                  "refused: someone may be in between. Ask the hospital whether the device was replaced.");
+    case ErrorCode::NotReadOnly:
+        return tr("A command that could change the device was refused. FieldSurvey only reads.");
     }
     return tr("An unexpected error occurred.");
 }

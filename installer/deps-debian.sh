@@ -16,7 +16,8 @@ packages=(
   libssh-dev libpoppler-qt6-dev libquazip1-qt6-dev libxlsxwriter-dev qtkeychain-qt6-dev
   libsodium-dev libexpected-dev libsqlite3-dev
   # runtime and test tools (python3: test-fixture generators; python3-openpyxl: the import benchmark's reference)
-  fonts-noto-cjk sqlite3 xvfb xauth openssh-server socat nmap poppler-utils python3 python3-openpyxl
+  # (openssh-server, openssh-client, socat: the SSH and serial test peers; tests start their own sshd)
+  fonts-noto-cjk sqlite3 xvfb xauth openssh-server openssh-client socat nmap poppler-utils python3 python3-openpyxl
   # packaging checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
   dpkg-dev file desktop-file-utils appstream shared-mime-info
 )

@@ -29,6 +29,20 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("locked");
     case ErrorCode::Corrupt:
         return QStringLiteral("corrupt");
+    case ErrorCode::ConnectionFailed:
+        return QStringLiteral("connection_failed");
+    case ErrorCode::Timeout:
+        return QStringLiteral("timeout");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorCode::AuthenticationFailed:
+        return QStringLiteral("authentication_failed");
+    case ErrorCode::HostKeyUnknown:
+        return QStringLiteral("host_key_unknown");
+    case ErrorCode::HostKeyChanged:
+        return QStringLiteral("host_key_changed");
+    case ErrorCode::NotReadOnly:
+        return QStringLiteral("not_read_only");
     }
     return QStringLiteral("unknown");
 }

@@ -22,6 +22,14 @@ enum class ErrorCode
     ReadOnlyMedia,   // the file or its folder cannot be written (read-only medium or permissions)
     Locked,          // another FieldSurvey has the survey open for editing
     Corrupt,         // the file is damaged
+    // device sessions (survey_collect)
+    ConnectionFailed,     // the device could not be reached or the session broke
+    Timeout,              // the device did not answer in time
+    Cancelled,            // the investigator stopped it
+    AuthenticationFailed, // user name, password or key refused
+    HostKeyUnknown,       // first contact: the host key must be accepted explicitly
+    HostKeyChanged,       // the host key differs from the one accepted for this survey
+    NotReadOnly,          // a command that could change the device was refused
 };
 
 struct Error

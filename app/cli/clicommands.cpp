@@ -2,11 +2,13 @@
 
 #include "buildinfo.h"
 #include "clisupport.h"
+#include "collectcommand.h"
 #include "connectivitymonitor.h"
 #include "database.h"
 #include "demosurvey.h"
 #include "importcommand.h"
 #include "migrator.h"
+#include "parsecommand.h"
 #include "sshlibrary.h"
 #include "surveycommands.h"
 #include "surveyjson.h"
@@ -125,8 +127,12 @@ const QList<Command> &commands()
         {"set", "change fields of a survey: set SURVEY line.CAF0001.note=... (all or nothing)", setFields},
         {"history", "print a survey's audit trail (who changed what, when)", history},
         {"verify", "check a survey file: integrity, format, every photo's SHA-256", verify},
+        {"parse", "read saved device output with a vendor profile: parse [--profile auto|ID] FILE (JSON)",
+         parseDeviceOutput},
         {"export", "write a verified, compact copy of a survey for review (export SURVEY --out COPY)",
          exportPackage},
+        {"collect", "read a device's facts over SSH, a serial console or a saved transcript into a survey",
+         collect},
     };
     return list;
 }

@@ -53,6 +53,101 @@
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <source>Read the device</source>
+        <translation>機器から読み取る</translation>
+    </message>
+    <message>
+        <source>FieldSurvey only reads: it never enters configuration mode and never changes the device. Passwords are used for this session only and are not saved.</source>
+        <translation>FieldSurvey は読み取りのみを行います。設定モードには入らず、機器を変更しません。パスワードはこの接続でのみ使い、保存しません。</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>接続方法(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>ホスト(&amp;H):</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.1</source>
+        <translation>例: 192.168.1.1</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>ポート(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>鍵ファイル(&amp;K):</translation>
+    </message>
+    <message>
+        <source>optional: a private key instead of the password</source>
+        <translation>任意: パスワードの代わりに秘密鍵を使う場合</translation>
+    </message>
+    <message>
+        <source>Allow &amp;legacy algorithms (only for old devices that need them)</source>
+        <translation>古い暗号方式を許可(&amp;L)（必要な古い機器に限る）</translation>
+    </message>
+    <message>
+        <source>&amp;Serial port:</source>
+        <translation>シリアルポート(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Baud rate:</source>
+        <translation>通信速度(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Data format:</source>
+        <translation>データ形式(&amp;D):</translation>
+    </message>
+    <message>
+        <source>when the console asks for a login</source>
+        <translation>コンソールがログインを求める場合</translation>
+    </message>
+    <message>
+        <source>Session &amp;text (paste it, or load another terminal program&apos;s log):</source>
+        <translation>セッションの内容(&amp;T)（貼り付けるか、他のターミナルソフトのログを読み込む）:</translation>
+    </message>
+    <message>
+        <source>&amp;Load log file…</source>
+        <translation>ログファイルを読み込む(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>機種プロファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Enable password:</source>
+        <translation>特権モードのパスワード(&amp;E):</translation>
+    </message>
+    <message>
+        <source>only when the device needs privileged mode</source>
+        <translation>特権モード（enable）が必要な機器のみ</translation>
+    </message>
+    <message>
+        <source>Start &amp;collecting</source>
+        <translation>読み取り開始(&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>中止(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>セッション:</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionPointPage</name>
     <message>
         <source>&amp;Lines</source>
@@ -452,6 +547,14 @@
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
+    <message>
+        <source>&amp;Read the device (SSH, console, log)…</source>
+        <translation>機器から読み取る(&amp;R)（SSH・コンソール・ログ）…</translation>
+    </message>
+    <message>
+        <source>Read firmware and facts from the selected router, UTM or firewall itself</source>
+        <translation>選択中のルータ・UTM・ファイアウォールからファームウェア等を直接読み取ります</translation>
+    </message>
 </context>
 <context>
     <name>SchedulePage</name>
@@ -640,6 +743,123 @@
     <message>
         <source>Add line</source>
         <translation>回線を追加</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::CollectDialog</name>
+    <message>
+        <source>%1 / device %2: %3</source>
+        <translation>%1 / 機器 %2: %3</translation>
+    </message>
+    <message>
+        <source>(not declared)</source>
+        <translation>（申告なし）</translation>
+    </message>
+    <message>
+        <source>What the device prints appears here.</source>
+        <translation>機器の出力がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>Serial console</source>
+        <translation>シリアルコンソール</translation>
+    </message>
+    <message>
+        <source>Paste a session</source>
+        <translation>セッションを貼り付け</translation>
+    </message>
+    <message>
+        <source>Find out automatically</source>
+        <translation>自動判別</translation>
+    </message>
+    <message>
+        <source>Load a terminal log</source>
+        <translation>ターミナルのログを読み込む</translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.txt);;All files (*)</source>
+        <translation>ログ (*.log *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, or is larger than 8 MiB.</source>
+        <translation>%1 を読み込めないか、8 MiB を超えています。</translation>
+    </message>
+    <message>
+        <source>Paste the session first.</source>
+        <translation>先にセッションを貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Enter the host and the user.</source>
+        <translation>ホストとユーザーを入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose the serial port and its speed.</source>
+        <translation>シリアルポートと通信速度を選んでください。</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1:%2 in this survey.
+
+Its host key is
+%3
+
+Accept it only if it is the fingerprint the hospital&apos;s administrator confirms.</source>
+        <translation>この調査で %1:%2 に接続するのは初めてです。
+
+ホスト鍵の指紋:
+%3
+
+医療機関の管理者に確認した指紋と一致する場合のみ承認してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and connect</source>
+        <translation>承認して接続(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not connected: the host key was not accepted.</source>
+        <translation>ホスト鍵を承認しなかったため、接続していません。</translation>
+    </message>
+    <message>
+        <source>The session so far is kept in the survey as evidence.</source>
+        <translation>ここまでのセッションは証跡として調査に保存しました。</translation>
+    </message>
+    <message>
+        <source>The output was kept, but no vendor profile could read it: %1</source>
+        <translation>出力は保存しましたが、どの機種プロファイルでも読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Read from the device and recorded:</source>
+        <translation>機器から読み取り、記録しました:</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>メーカー</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>機種</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>ファームウェア</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>シリアル番号</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>ホスト名</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>稼働時間</translation>
+    </message>
+    <message>
+        <source>Not answered by the device: %1</source>
+        <translation>機器が応答しなかったコマンド: %1</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1156,34 @@ A report was written to %1. Please send it to support.</source>
     <message>
         <source>The survey file is damaged. Do not edit it; keep a copy and contact support.</source>
         <translation>調査ファイルが破損しています。編集せずにコピーを保管し、サポートに連絡してください。</translation>
+    </message>
+    <message>
+        <source>The device could not be reached, or the session broke off.</source>
+        <translation>機器に接続できないか、通信が途中で切れました。</translation>
+    </message>
+    <message>
+        <source>The device did not answer in time.</source>
+        <translation>機器が時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>The device refused the user name, the password or the key.</source>
+        <translation>機器がユーザー名・パスワード・鍵のいずれかを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>This device&apos;s host key has not been accepted for this survey yet.</source>
+        <translation>この機器のホスト鍵は、この調査ではまだ承認されていません。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s host key is not the one accepted for this survey. The connection was refused: someone may be in between. Ask the hospital whether the device was replaced.</source>
+        <translation>機器のホスト鍵が、この調査で承認した鍵と異なります。接続を中止しました（通信の途中に第三者がいるおそれがあります）。機器が交換されたかどうか医療機関に確認してください。</translation>
+    </message>
+    <message>
+        <source>A command that could change the device was refused. FieldSurvey only reads.</source>
+        <translation>機器の設定を変更しうるコマンドは送信しません。FieldSurvey は読み取りのみを行います。</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1498,14 @@ Open it read-only to look at it?</source>
     <message>
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select a device in the wiring of a line first (Ctrl+Shift+D adds one).</source>
+        <translation>先に回線の配線で機器を選んでください（Ctrl+Shift+D で追加できます）。</translation>
+    </message>
+    <message>
+        <source>Loading the device profiles</source>
+        <translation>機種プロファイルの読み込み</translation>
     </message>
 </context>
 <context>
