@@ -3,6 +3,7 @@
 #include "actor.h"
 #include "buildinfo.h"
 #include "clock.h"
+#include "collectdialog.h"
 #include "completenesspanel.h"
 #include "connectionpointpage.h"
 #include "connectivitymonitor.h"
@@ -13,6 +14,7 @@
 #include "logging.h"
 #include "missingitemtext.h"
 #include "modellabels.h"
+#include "profileset.h"
 #include "schedulepage.h"
 #include "shortcutoverlay.h"
 #include "surveyeditor.h"
@@ -154,6 +156,7 @@ MainWindow::MainWindow(QWidget *parent)
         commitPendingEdit();
         m_ui->connectionPointPage->addDevice();
     });
+    connect(m_ui->collectAction, &QAction::triggered, this, &MainWindow::collectFromDevice);
     connect(m_ui->moveDeviceUpAction, &QAction::triggered, this, [this] {
         commitPendingEdit();
         m_ui->connectionPointPage->moveDevice(-1);
@@ -470,6 +473,38 @@ void MainWindow::showMissingItem(const fs::model::MissingItem &item)
     }
 }
 
+void MainWindow::collectFromDevice()
+{
+    commitPendingEdit();
+    if (!m_store || m_store->isReadOnly())
+        return;
+    showPage(ConnectionPointPageIndex);
+    const QString lineUuid = m_ui->connectionPointPage->selectedLineUuid();
+    const QString deviceUuid = m_ui->connectionPointPage->selectedDeviceUuid();
+    const auto line = std::find_if(m_data.connectionPoints.cbegin(), m_data.connectionPoints.cend(),
+                                   [&](const auto &l) { return l.uuid == lineUuid; });
+    if (line == m_data.connectionPoints.cend() || deviceUuid.isEmpty()) {
+        statusBar()->showMessage(tr("Select a device in the wiring of a line first (Ctrl+Shift+D adds one)."),
+                                 8000);
+        return;
+    }
+    const auto device = std::find_if(line->devices.cbegin(), line->devices.cend(),
+                                     [&](const auto &d) { return d.uuid == deviceUuid; });
+    if (device == line->devices.cend())
+        return;
+    if (!m_profiles) {
+        auto profiles = fs::collect::ProfileSet::builtIn();
+        if (!profiles) {
+            showError(tr("Loading the device profiles"), profiles.error());
+            return;
+        }
+        m_profiles = std::make_unique<fs::collect::ProfileSet>(std::move(*profiles));
+    }
+    CollectDialog dialog(*m_store, *m_profiles, *line, *device, this);
+    connect(&dialog, &CollectDialog::collected, this, [this] { reload(false); });
+    dialog.exec();
+}
+
 void MainWindow::showPage(Page page)
 {
     commitPendingEdit();
@@ -677,6 +712,7 @@ void MainWindow::updateActions()
     m_ui->addLineAction->setEnabled(editable);
     const bool lines = editable && page == ConnectionPointPageIndex;
     m_ui->addDeviceAction->setEnabled(lines);
+    m_ui->collectAction->setEnabled(lines);
     m_ui->moveDeviceUpAction->setEnabled(lines);
     m_ui->moveDeviceDownAction->setEnabled(lines);
     m_ui->addPhotoAction->setEnabled(editable &&

@@ -22,6 +22,10 @@ class SurveyEditor;
 class SurveyStore;
 } // namespace fs::model
 
+namespace fs::collect {
+class ProfileSet;
+}
+
 namespace fs::sync {
 class ConnectivityMonitor;
 enum class Connectivity;
@@ -76,6 +80,8 @@ public:
     // Shows where a missing item of the day is entered.
     void showMissingItem(const fs::model::MissingItem &item);
     void showPage(Page page);
+    // Reads the selected device's facts from the device itself (SSH, console, pasted log).
+    void collectFromDevice();
 
     // Where the demo survey file lives.
     [[nodiscard]] static QString demoSurveyPath();
@@ -123,6 +129,7 @@ private:
     fs::model::SurveyData m_data;
     QList<fs::model::Photo> m_photos;
     QList<fs::model::DayProgress> m_progress;
+    std::unique_ptr<fs::collect::ProfileSet> m_profiles; // loaded when first needed
 };
 
 } // namespace fs::app
