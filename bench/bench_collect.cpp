@@ -36,8 +36,10 @@ int main(int argc, char **argv)
     const DeviceProfile &profile = *profiles->profile(QStringLiteral("cisco_ios"));
     const DeviceCollector collector(*profiles);
     QStringList commands = profile.session.pagingOff;
-    for (const auto &command : profile.commands)
-        commands << command.command;
+    for (const auto &command : profile.commands) {
+        if (!command.privileged) // no enable password here: FieldSurvey skips these too
+            commands << command.command;
+    }
     const QString fingerprint = server.hostKeyFingerprintSha256();
 
     // FieldSurvey: kDevices sessions at once.
