@@ -131,6 +131,9 @@ CollectDialog::CollectDialog(fs::model::SurveyStore &store, const ProfileSet &pr
         m_ui->baudCombo->addItem(QString::number(baud));
     m_ui->formatCombo->addItems({QStringLiteral("8N1"), QStringLiteral("8E1"), QStringLiteral("8O1"),
                                  QStringLiteral("7E1"), QStringLiteral("8N2")});
+    m_ui->flowCombo->addItem(tr("None"), int(QSerialPort::NoFlowControl));
+    m_ui->flowCombo->addItem(tr("RTS/CTS (hardware)"), int(QSerialPort::HardwareControl));
+    m_ui->flowCombo->addItem(tr("XON/XOFF (software)"), int(QSerialPort::SoftwareControl));
 
     connect(m_ui->startButton, &QPushButton::clicked, this, &CollectDialog::start);
     connect(m_ui->stopButton, &QPushButton::clicked, this, &CollectDialog::stop);

@@ -120,6 +120,13 @@ int collect(const QStringList &arguments)
     const QCommandLineOption baudOption(QStringLiteral("baud"),
                                         QStringLiteral("Serial speed (default 9600)."),
                                         QStringLiteral("rate"), QStringLiteral("9600"));
+    const QCommandLineOption flowOption(
+        QStringLiteral("flow"), QStringLiteral("Serial flow control: none (default), hardware, software."),
+        QStringLiteral("kind"), QStringLiteral("none"));
+    const QCommandLineOption breakOption(
+        QStringLiteral("send-break"),
+        QStringLiteral("Send a break after opening the serial port (never while the "
+                       "device boots: it stops a Cisco in ROMMON)."));
     const QCommandLineOption transcriptOption(
         QStringLiteral("transcript"), QStringLiteral("A saved session (another terminal program's log)."),
         QStringLiteral("file"));
@@ -145,9 +152,9 @@ int collect(const QStringList &arguments)
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
                                            QStringLiteral("Seconds a command may take (default 60)."),
                                            QStringLiteral("s"), QStringLiteral("60"));
-    for (const auto *o :
-         {&deviceOption, &sshOption, &serialOption, &baudOption, &transcriptOption, &userOption, &keyOption,
-          &profileOption, &legacyOption, &acceptOption, &enableOption, &stdinOption, &timeoutOption})
+    for (const auto *o : {&deviceOption, &sshOption, &serialOption, &baudOption, &flowOption, &breakOption,
+                          &transcriptOption, &userOption, &keyOption, &profileOption, &legacyOption,
+                          &acceptOption, &enableOption, &stdinOption, &timeoutOption})
         parser.addOption(*o);
     if (!parse(parser, QStringLiteral("collect"), arguments))
         return stopStatus(parser);
@@ -252,6 +259,14 @@ int collect(const QStringList &arguments)
             serial.baudRate = parser.value(baudOption).toInt();
             if (serial.baudRate <= 0)
                 return usage(QStringLiteral("--baud wants a speed such as 9600"), parser);
+            const QString flow = parser.value(flowOption);
+            if (flow == QStringLiteral("hardware"))
+                serial.flowControl = QSerialPort::HardwareControl;
+            else if (flow == QStringLiteral("software"))
+                serial.flowControl = QSerialPort::SoftwareControl;
+            else if (flow != QStringLiteral("none"))
+                return usage(QStringLiteral("--flow wants none, hardware or software"), parser);
+            serial.sendBreakOnOpen = parser.isSet(breakOption);
             options.password = std::move(password);
             fs::collect::SerialTransport transport(serial);
             outcome = collector.collect(transport, request, std::move(options));

@@ -65,6 +65,12 @@ fs::Result<void> SerialTransport::open()
         return fs::fail(fs::ErrorCode::ConnectionFailed, detail);
     }
     qCInfo(lcSerial) << "opened" << peer();
+    if (m_options.sendBreakOnOpen) {
+        if (auto b = sendBreak(); !b) {
+            close();
+            return b;
+        }
+    }
     return {};
 }
 

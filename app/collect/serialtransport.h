@@ -16,6 +16,9 @@ struct SerialOptions
     QSerialPort::Parity parity = QSerialPort::NoParity;
     QSerialPort::StopBits stopBits = QSerialPort::OneStop;
     QSerialPort::FlowControl flowControl = QSerialPort::NoFlowControl;
+    // Holds the line in break once after opening, for consoles that show their prompt only then.
+    // Only when the investigator asks: during a boot, a break stops a Cisco device in ROMMON.
+    bool sendBreakOnOpen = false;
 };
 
 // A device's serial console (QtSerialPort, blocking use on the session's worker thread; the port

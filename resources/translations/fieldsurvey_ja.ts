@@ -123,10 +123,6 @@
         <translation>ログファイルを読み込む(&amp;L)…</translation>
     </message>
     <message>
-        <source>Pro&amp;file:</source>
-        <translation>機種プロファイル(&amp;F):</translation>
-    </message>
-    <message>
         <source>&amp;Enable password:</source>
         <translation>特権モードのパスワード(&amp;E):</translation>
     </message>
@@ -145,6 +141,18 @@
     <message>
         <source>Session:</source>
         <translation>セッション:</translation>
+    </message>
+    <message>
+        <source>&amp;Flow control:</source>
+        <translation>フロー制御(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Send a brea&amp;k first (never while the device boots)</source>
+        <translation>最初にブレーク信号を送る(&amp;K)（機器の起動中は不可）</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>機種プロファイル(&amp;R):</translation>
     </message>
 </context>
 <context>
@@ -860,6 +868,18 @@ Accept it only if it is the fingerprint the hospital&apos;s administrator confir
     <message>
         <source>Not answered by the device: %1</source>
         <translation>機器が応答しなかったコマンド: %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>RTS/CTS (hardware)</source>
+        <translation>RTS/CTS（ハードウェア）</translation>
+    </message>
+    <message>
+        <source>XON/XOFF (software)</source>
+        <translation>XON/XOFF（ソフトウェア）</translation>
     </message>
 </context>
 <context>

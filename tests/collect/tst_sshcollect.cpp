@@ -291,6 +291,7 @@ private slots:
         SerialOptions serial;
         serial.port = pair.devicePath();
         serial.baudRate = 9600;
+        serial.sendBreakOnOpen = true; // a pty takes the break like a console cable does
         SerialTransport transport(serial);
         SessionOptions session;
         session.user = QStringLiteral("admin");
