@@ -1,5 +1,6 @@
 #include "collectdialog.h"
 
+#include "credentialcache.h"
 #include "errormessages.h"
 #include "logging.h"
 #include "profileset.h"
@@ -189,6 +190,23 @@ void CollectDialog::loadLog()
     m_ui->transcriptEdit->setPlainText(QString::fromLocal8Bit(file.readAll()));
 }
 
+Secret CollectDialog::passwordFor(QLineEdit *edit, bool needed)
+{
+    m_rememberable = false;
+    if (!edit->text().isEmpty()) {
+        m_rememberable = true;
+        return secretOf(edit);
+    }
+    if (!needed)
+        return Secret();
+    // Nothing typed: the password remembered today for this login, if any.
+    if (auto remembered = CredentialCache::recall(m_account, QDate::currentDate())) {
+        appendConsole(tr("(using the password remembered today for %1)\n").arg(m_account));
+        return std::move(*remembered);
+    }
+    return Secret();
+}
+
 void CollectDialog::start()
 {
     if (isRunning())
@@ -225,8 +243,11 @@ void CollectDialog::start()
         job->ssh.host = m_ui->hostEdit->text().trimmed();
         job->ssh.port = m_ui->portSpin->value();
         job->ssh.user = m_ui->userEdit->text().trimmed();
-        job->ssh.password = secretOf(m_ui->passwordEdit);
         job->ssh.privateKeyPath = m_ui->keyEdit->text().trimmed();
+        m_account = CredentialCache::account(
+            QStringLiteral("ssh"), m_ui->userEdit->text().trimmed(),
+            QStringLiteral("%1:%2").arg(m_ui->hostEdit->text().trimmed()).arg(m_ui->portSpin->value()));
+        job->ssh.password = passwordFor(m_ui->passwordEdit, job->ssh.privateKeyPath.isEmpty());
         job->ssh.legacyAlgorithms = m_ui->legacyCheck->isChecked();
         job->request.userName = job->ssh.user;
         if (job->ssh.host.isEmpty() || job->ssh.user.isEmpty()) {
@@ -253,7 +274,10 @@ void CollectDialog::start()
         job->serial.stopBits =
             format.endsWith(QLatin1Char('2')) ? QSerialPort::TwoStop : QSerialPort::OneStop;
         job->session.user = m_ui->serialUserEdit->text().trimmed();
-        job->session.password = secretOf(m_ui->serialPasswordEdit);
+        m_account = CredentialCache::account(QStringLiteral("serial"), m_ui->serialUserEdit->text().trimmed(),
+                                             m_ui->serialPortCombo->currentText().trimmed());
+        job->session.password =
+            passwordFor(m_ui->serialPasswordEdit, !m_ui->serialUserEdit->text().trimmed().isEmpty());
         job->request.userName = job->session.user;
         if (job->serial.port.isEmpty() || job->serial.baudRate <= 0) {
             m_ui->resultLabel->setText(tr("Choose the serial port and its speed."));
@@ -355,6 +379,13 @@ void CollectDialog::showOutcome()
             text += QStringLiteral("<br>") + tr("The session so far is kept in the survey as evidence.");
         m_ui->resultLabel->setText(text);
         return;
+    }
+    if (m_rememberable && m_ui->rememberCheck->isChecked() && !m_account.isEmpty()) {
+        QLineEdit *edit =
+            m_ui->methodCombo->currentIndex() == SshMethod ? m_ui->passwordEdit : m_ui->serialPasswordEdit;
+        Secret typed = secretOf(edit);
+        if (auto r = CredentialCache::remember(m_account, typed, QDate::currentDate()); !r)
+            qCInfo(lcUi) << "not remembered:" << describe(r.error());
     }
     const auto &f = m_outcome.facts;
     if (!f.identified()) {

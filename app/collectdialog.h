@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QLineEdit;
+
 namespace Ui {
 class CollectDialog;
 }
@@ -57,6 +59,8 @@ private:
     void setRunning(bool running);
     void appendConsole(const QString &text);
     void loadLog();
+    // The password typed in edit, or the one remembered today for the login (when needed).
+    [[nodiscard]] fs::collect::Secret passwordFor(QLineEdit *edit, bool needed);
 
     std::unique_ptr<Ui::CollectDialog> m_ui;
     fs::model::SurveyStore &m_store;
@@ -67,6 +71,8 @@ private:
     fs::collect::CollectOutcome m_outcome;
     QString m_sshHost;
     int m_sshPort = 22;
+    QString m_account;           // the keychain entry of this login ("remember for today")
+    bool m_rememberable = false; // the password was typed (not recalled): it may be remembered
 };
 
 } // namespace fs::app

@@ -18,6 +18,8 @@ packages=(
   # runtime and test tools (python3: test-fixture generators; python3-openpyxl: the import benchmark's reference)
   # (openssh-server, openssh-client, socat: the SSH and serial test peers; tests start their own sshd)
   fonts-noto-cjk sqlite3 xvfb xauth openssh-server openssh-client socat nmap poppler-utils python3 python3-openpyxl
+  # (dbus-daemon, gnome-keyring, libsecret-1-0: a private Secret Service for the keychain tests)
+  dbus-daemon gnome-keyring libsecret-1-0
   # packaging checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
   dpkg-dev file desktop-file-utils appstream shared-mime-info
 )

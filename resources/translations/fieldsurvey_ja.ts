@@ -154,6 +154,10 @@
         <source>P&amp;rofile:</source>
         <translation>機種プロファイル(&amp;R):</translation>
     </message>
+    <message>
+        <source>Remember the password for toda&amp;y (in the system keychain)</source>
+        <translation>今日はこのパスワードを記憶する(&amp;Y)（OS のキーチェーンに保存）</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPointPage</name>
@@ -880,6 +884,12 @@ Accept it only if it is the fingerprint the hospital&apos;s administrator confir
     <message>
         <source>XON/XOFF (software)</source>
         <translation>XON/XOFF（ソフトウェア）</translation>
+    </message>
+    <message>
+        <source>(using the password remembered today for %1)
+</source>
+        <translation>（%1 について今日記憶したパスワードを使います）
+</translation>
     </message>
 </context>
 <context>

@@ -2,16 +2,19 @@
 // is shown for explicit acceptance, the session runs against a libssh server with the device
 // emulator behind it, and the facts appear in the device table with the transcript kept.
 #include "collectdialog.h"
+#include "credentialcache.h"
 #include "demosurvey.h"
 #include "guitest.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
+#include "secretservice.h"
 #include "sshtestserver.h"
 #include "surveystore.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -70,7 +73,9 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(fs::app::LanguageSetup::install(*qApp, QStringLiteral("ja")));
+        QVERIFY2(m_keychain.start(), qPrintable(m_keychain.errorString()));
     }
+    void cleanupTestCase() { m_keychain.stop(); }
 
     void readsTheDeviceOverSshAfterAcceptingItsKey()
     {
@@ -121,6 +126,7 @@ private slots:
             QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("userEdit")), server.userName());
             QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit")),
                              server.password());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y, Qt::AltModifier); // remember for today
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::AltModifier); // Start collecting
             auto *label = dialog->findChild<QLabel *>(QStringLiteral("resultLabel"));
             auto *collect = qobject_cast<fs::app::CollectDialog *>(dialog);
@@ -153,7 +159,21 @@ private slots:
         QTRY_COMPARE(devices->item(0, 4)->text(), QStringLiteral("10.01.71"));
         QVERIFY(fs::test::saveScreenshot(window, QStringLiteral("collect-lines.png")));
         QVERIFY(!server.emulatorLog().contains(QStringLiteral("FORBIDDEN")));
+
+        // Remembered for today in the keychain (and only there).
+        const auto remembered = fs::app::CredentialCache::recall(
+            fs::app::CredentialCache::account(QStringLiteral("ssh"), server.userName(),
+                                              QStringLiteral("%1:%2").arg(server.host()).arg(server.port())),
+            QDate::currentDate());
+        QVERIFY(remembered);
+        QCOMPARE(QByteArray(remembered->reveal(), remembered->size()), server.password().toUtf8());
+        QFile file(window.survey()->path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(server.password().toUtf8()));
     }
+
+private:
+    fs::test::SecretService m_keychain;
 };
 
 QTEST_MAIN(TestCollectDialog)
