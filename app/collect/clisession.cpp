@@ -4,6 +4,7 @@
 #include "deviceprofile.h"
 #include "logging.h"
 #include "readonlyguard.h"
+#include "secretredactor.h"
 #include "transport.h"
 
 #include <QElapsedTimer>
@@ -78,6 +79,7 @@ QString CliSession::tailText(const QByteArray &bytes) const
 
 QString CliSession::redact(QString text) const
 {
+    text = SecretRedactor::redact(text);
     for (const Secret *secret : {&m_options.password, &m_options.enablePassword}) {
         if (secret->isEmpty())
             continue;
@@ -91,8 +93,23 @@ QString CliSession::redact(QString text) const
 void CliSession::record(const QByteArray &bytes)
 {
     m_session.append(bytes);
-    if (m_observer)
-        m_observer(redact(DeviceOutput::decode(bytes, m_rules.encodings).text));
+    m_live.append(bytes);
+    showLive(false);
+}
+
+void CliSession::showLive(bool flush)
+{
+    if (!m_observer) {
+        m_live.clear();
+        return;
+    }
+    const qsizetype end = flush ? m_live.size() : m_live.lastIndexOf('\n') + 1;
+    if (end <= 0)
+        return;
+    QString text = redact(DeviceOutput::decode(m_live.left(end), m_rules.encodings).text);
+    m_live.remove(0, end);
+    if (!text.isEmpty())
+        m_observer(text);
 }
 
 fs::Result<void> CliSession::send(const QByteArray &bytes, bool secret)
@@ -204,10 +221,11 @@ fs::Result<QByteArray> CliSession::waitFor(Wait what, int timeoutMs, bool answer
                 return tl::unexpected(s.error());
             continue;
         }
-        if (what == Wait::EnablePassword && m_rules.enablePasswordPrompt.match(line).hasMatch())
+        if ((what == Wait::EnablePassword && m_rules.enablePasswordPrompt.match(line).hasMatch()) ||
+            m_rules.prompt.match(line).hasMatch()) {
+            showLive(true);
             return buffer;
-        if (m_rules.prompt.match(line).hasMatch())
-            return buffer;
+        }
     }
 }
 

@@ -105,13 +105,17 @@ private:
     [[nodiscard]] QString tailText(const QByteArray &bytes) const;
     [[nodiscard]] QString redact(QString text) const;
     void record(const QByteArray &bytes);
+    // Passes the complete lines received so far to the observer (a secret is recognised only on a
+    // whole line); flush also the incomplete last line (a prompt).
+    void showLive(bool flush);
 
     Transport &m_transport;
     SessionRules m_rules;
     SessionOptions m_options;
     const Cancellation *m_cancellation;
     std::function<void(const QString &)> m_observer;
-    QByteArray m_session; // everything received and sent (secrets never appended)
+    QByteArray m_session; // everything received (what is sent is echoed by the device)
+    QByteArray m_live;    // received, not yet shown to the observer
     qsizetype m_received = 0;
 };
 

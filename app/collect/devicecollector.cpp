@@ -5,6 +5,7 @@
 #include "pastedtranscript.h"
 #include "profileset.h"
 #include "readonlyguard.h"
+#include "secretredactor.h"
 #include "transport.h"
 
 #include <QSet>
@@ -180,7 +181,7 @@ fs::Result<CollectOutcome> DeviceCollector::importTranscript(const QByteArray &l
     transcript.userName = request.userName;
     transcript.startedAt = QDateTime::currentDateTimeUtc();
     transcript.endedAt = transcript.startedAt;
-    transcript.text = decoded.text;
+    transcript.text = SecretRedactor::redact(decoded.text);
     outcome.record.transcript = transcript;
     return outcome;
 }

@@ -59,10 +59,6 @@
         <translation>機器から読み取る</translation>
     </message>
     <message>
-        <source>FieldSurvey only reads: it never enters configuration mode and never changes the device. Passwords are used for this session only and are not saved.</source>
-        <translation>FieldSurvey は読み取りのみを行います。設定モードには入らず、機器を変更しません。パスワードはこの接続でのみ使い、保存しません。</translation>
-    </message>
-    <message>
         <source>&amp;Method:</source>
         <translation>接続方法(&amp;M):</translation>
     </message>
@@ -157,6 +153,10 @@
     <message>
         <source>Remember the password for toda&amp;y (in the system keychain)</source>
         <translation>今日はこのパスワードを記憶する(&amp;Y)（OS のキーチェーンに保存）</translation>
+    </message>
+    <message>
+        <source>FieldSurvey only reads: it never enters configuration mode and never changes the device. Passwords are used for this session and not saved, unless you ask to remember one for today (then it is kept in the system keychain until the day ends). Secrets in the device&apos;s configuration are masked in the session.</source>
+        <translation>FieldSurvey は読み取りのみを行います。設定モードには入らず、機器を変更しません。パスワードはこの接続でのみ使い、保存しません（「今日は記憶する」を選んだ場合のみ、当日中 OS のキーチェーンに保存）。機器の設定に含まれる秘密情報はセッション記録で伏せ字にします。</translation>
     </message>
 </context>
 <context>

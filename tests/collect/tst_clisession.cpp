@@ -5,6 +5,7 @@
 #include "devicecollector.h"
 #include "pastedtranscript.h"
 #include "profileset.h"
+#include "secretredactor.h"
 #include "testpaths.h"
 #include "transport.h"
 
@@ -166,6 +167,11 @@ private slots:
         QCOMPARE(outcome.facts.vendor, QStringLiteral("Yamaha"));
         QCOMPARE(outcome.facts.version, QStringLiteral("10.01.71"));
         QVERIFY(transport.written.contains("\r"));
+        // The device's own secrets (PPP password, IPsec pre-shared key, login passwords) are not
+        // kept in the transcript, nor shown live.
+        for (const char *secret : {"emulator-pp-not-a-secret", "emulator-psk-not-a-secret",
+                                   "emulator-login-not-a-secret", "emulator-admin-not-a-secret"})
+            QVERIFY2(!outcome.record.transcript.text.contains(QLatin1StringView(secret)), secret);
         QVERIFY(!transport.written.contains("\n"));
         const QString events = logText(log);
         QVERIFY2(!events.contains(QStringLiteral("FORBIDDEN")), qPrintable(events));
@@ -297,6 +303,42 @@ private slots:
         auto huge =
             collector.importTranscript(QByteArray(PastedTranscript::kMaxBytes + 1, 'a'), {{}, QString(), {}});
         QVERIFY(!huge);
+    }
+
+    void configurationSecretsAreMasked_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("masked");
+        const auto row = [](const char *name, const char *line, const char *masked) {
+            QTest::newRow(name) << QString::fromUtf8(line) << QString::fromUtf8(masked);
+        };
+        row("yamaha pp", " pp auth myname user@isp.example.jp Pp-Pass",
+            " pp auth myname user@isp.example.jp ********");
+        row("yamaha psk", "  ipsec ike pre-shared-key 1 text Psk-Value",
+            "  ipsec ike pre-shared-key 1 text ********");
+        row("yamaha login", "login password encrypted 0Abc", "login password encrypted ********");
+        row("cisco enable", "enable secret 5 $1$mERr$hx5rVt7", "enable secret 5 ********");
+        row("cisco user", "username admin privilege 15 password 7 0822455D0A16",
+            "username admin privilege 15 password 7 ********");
+        row("cisco isakmp", "crypto isakmp key Isakmp-Key address 203.0.113.10",
+            "crypto isakmp key ******** address 203.0.113.10");
+        row("cisco snmp", "snmp-server community Public-Ro RO", "snmp-server community ******** RO");
+        row("fortios psk", "        set psksecret ENC AbCdEf==", "        set psksecret ENC ********");
+        row("fortios password", "        set password ENC SH2xyz", "        set password ENC ********");
+        row("junos", "encrypted-password \"$6$abc\"; ## SECRET-DATA",
+            "encrypted-password \"********\"; ## SECRET-DATA");
+        row("huawei", " pre-shared-key cipher %^%#abc%^%#", " pre-shared-key cipher ********");
+        row("generic", "wifi passphrase=Guest-2026", "wifi passphrase=********");
+        row("no secret", "ip lan1 address 192.168.100.1/24", "ip lan1 address 192.168.100.1/24");
+        row("version line", "RTX1200 Rev.10.01.71 (Thu Sep 29 15:08:40 2016)",
+            "RTX1200 Rev.10.01.71 (Thu Sep 29 15:08:40 2016)");
+    }
+
+    void configurationSecretsAreMasked()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, masked);
+        QCOMPARE(SecretRedactor::redact(line), masked);
     }
 
     void secretsPrintRedacted()
