@@ -53,6 +53,17 @@ QString errorText(const CollectOutcome &outcome)
     return outcome.error ? fs::describe(*outcome.error) : QString();
 }
 
+// Public-key login to the test sshd as the user running the test.
+SshOptions keyLogin(const fs::test::OpenSshServer &server)
+{
+    SshOptions o;
+    o.host = server.host();
+    o.port = server.port();
+    o.user = server.userName();
+    o.privateKeyPath = server.clientPrivateKeyPath();
+    return o;
+}
+
 const QString kEnablePassword = QStringLiteral("En4ble-S3cret");
 
 } // namespace
@@ -90,14 +101,7 @@ private slots:
             {{QStringLiteral("cisco"), {QStringLiteral("--enable-password"), kEnablePassword}}, false});
         QVERIFY2(server.start(), qPrintable(server.diagnostics()));
         const DeviceCollector collector(*m_profiles);
-        const auto options = [&server] {
-            SshOptions o;
-            o.host = server.host();
-            o.port = server.port();
-            o.user = server.userName();
-            o.privateKeyPath = server.clientPrivateKeyPath();
-            return o;
-        };
+        const auto options = [&server] { return keyLogin(server); };
         const auto session = [] {
             SessionOptions s;
             s.enablePassword = secret(kEnablePassword);
@@ -154,11 +158,7 @@ private slots:
     {
         fs::test::OpenSshServer server({{QStringLiteral("cisco"), {}}, true});
         QVERIFY2(server.start(), qPrintable(server.diagnostics()));
-        SshOptions options;
-        options.host = server.host();
-        options.port = server.port();
-        options.user = server.userName();
-        options.privateKeyPath = server.clientPrivateKeyPath();
+        SshOptions options = keyLogin(server);
         auto modern = SshTransport::probeHostKey(options);
         QVERIFY(!modern);
         QCOMPARE(modern.error().code, fs::ErrorCode::ConnectionFailed);
@@ -242,11 +242,7 @@ private slots:
     {
         fs::test::OpenSshServer server({{QStringLiteral("silent"), {}}, false});
         QVERIFY2(server.start(), qPrintable(server.diagnostics()));
-        SshOptions options;
-        options.host = server.host();
-        options.port = server.port();
-        options.user = server.userName();
-        options.privateKeyPath = server.clientPrivateKeyPath();
+        SshOptions options = keyLogin(server);
         SshTransport transport(std::move(options),
                                [](const HostKeyInfo &) -> fs::Result<void> { return {}; });
         SessionOptions session;
@@ -263,11 +259,7 @@ private slots:
     {
         fs::test::OpenSshServer server({{QStringLiteral("flood"), {}}, false});
         QVERIFY2(server.start(), qPrintable(server.diagnostics()));
-        SshOptions options;
-        options.host = server.host();
-        options.port = server.port();
-        options.user = server.userName();
-        options.privateKeyPath = server.clientPrivateKeyPath();
+        SshOptions options = keyLogin(server);
         SshTransport transport(std::move(options),
                                [](const HostKeyInfo &) -> fs::Result<void> { return {}; });
         SessionOptions session;
