@@ -1,4 +1,5 @@
 #include "migrator.h"
+#include "processrun.h"
 #include "surveystore.h"
 #include "testpaths.h"
 
@@ -14,30 +15,12 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = fs::test::ProcessRun;
 
 Run runCli(const QStringList &arguments,
            const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(FS_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return fs::test::runProgram(QStringLiteral(FS_CLI), arguments, env);
 }
 
 // An environment with no display at all, as on a server or in CI.

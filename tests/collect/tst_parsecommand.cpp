@@ -1,4 +1,5 @@
 // fieldsurvey-cli parse: the built binary, run as an investigator would, on saved device output.
+#include "processrun.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -10,32 +11,16 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = fs::test::ProcessRun;
 
+// The CLI's parse command, with no display (it needs none).
 Run runCli(const QStringList &arguments)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(FS_CLI), QStringList{QStringLiteral("parse")} + arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return fs::test::runProgram(QStringLiteral(FS_CLI), QStringList{QStringLiteral("parse")} + arguments,
+                                env);
 }
 
 QString corpusFile(const QString &relative)

@@ -4,6 +4,7 @@
 // the log; `fieldsurvey-cli collect` does the same from the command line.
 #include "demosurvey.h"
 #include "devicecollector.h"
+#include "processrun.h"
 #include "profileset.h"
 #include "serialtransport.h"
 #include "sshtestserver.h"
@@ -312,22 +313,18 @@ private slots:
         QVERIFY2(server.start(), qPrintable(server.diagnostics()));
         m_store.reset(); // the CLI opens the survey itself
         const auto run = [&](const QStringList &extra, QByteArray *output, QByteArray *error) {
-            QProcess cli;
-            cli.start(QStringLiteral(FS_CLI),
-                      QStringList{QStringLiteral("collect"), m_path, QStringLiteral("--device"),
-                                  QStringLiteral("CAF0001/1"), QStringLiteral("--ssh"),
-                                  QStringLiteral("%1:%2").arg(server.host()).arg(server.port()),
-                                  QStringLiteral("--user"), server.userName(),
-                                  QStringLiteral("--password-stdin"), QStringLiteral("--profile"),
-                                  QStringLiteral("cisco_ios")} +
-                          extra);
-            cli.write(server.password().toUtf8() + '\n');
-            cli.closeWriteChannel();
-            if (!cli.waitForFinished(60000))
-                cli.kill();
-            *output = cli.readAllStandardOutput();
-            *error = cli.readAllStandardError();
-            return cli.exitCode();
+            const auto result = fs::test::runProgram(
+                QStringLiteral(FS_CLI),
+                QStringList{QStringLiteral("collect"), m_path, QStringLiteral("--device"),
+                            QStringLiteral("CAF0001/1"), QStringLiteral("--ssh"),
+                            QStringLiteral("%1:%2").arg(server.host()).arg(server.port()),
+                            QStringLiteral("--user"), server.userName(), QStringLiteral("--password-stdin"),
+                            QStringLiteral("--profile"), QStringLiteral("cisco_ios")} +
+                    extra,
+                QProcessEnvironment::systemEnvironment(), server.password().toUtf8() + '\n');
+            *output = result.out;
+            *error = result.err;
+            return result.exitCode;
         };
         QByteArray output;
         QByteArray error;
