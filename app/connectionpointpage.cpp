@@ -154,15 +154,15 @@ void ConnectionPointPage::connectEdits()
         if (!m_ui->lineNoteEdit->isReadOnly())
             setLineField(QStringLiteral("note"), m_ui->lineNoteEdit->toPlainText(), tr("Edit line note"));
     });
-    const auto lineKey = [this](QComboBox *combo, const char *field, auto textOf) {
-        connect(combo, &QComboBox::activated, this, [this, combo, field, textOf] {
-            setLineField(QString::fromLatin1(field), combo->currentData(), textOf());
+    const auto lineKey = [this](QComboBox *combo, const char *field, const QString &text) {
+        connect(combo, &QComboBox::activated, this, [this, combo, field, text] {
+            setLineField(QString::fromLatin1(field), combo->currentData(), text);
         });
     };
-    lineKey(m_ui->equipmentTypeCombo, "equipment_type", [this] { return tr("Change equipment"); });
-    lineKey(m_ui->onuStatusCombo, "onu_location_status", [this] { return tr("Record the ONU location"); });
-    lineKey(m_ui->emrReachabilityCombo, "emr_reachability", [this] { return tr("Record EMR reachability"); });
-    lineKey(m_ui->protectionCombo, "protection", [this] { return tr("Record protection"); });
+    lineKey(m_ui->equipmentTypeCombo, "equipment_type", tr("Change equipment"));
+    lineKey(m_ui->onuStatusCombo, "onu_location_status", tr("Record the ONU location"));
+    lineKey(m_ui->emrReachabilityCombo, "emr_reachability", tr("Record EMR reachability"));
+    lineKey(m_ui->protectionCombo, "protection", tr("Record protection"));
 
     const auto deviceText = [this](QLineEdit *edit, const char *field) {
         connect(edit, &QLineEdit::editingFinished, this, [this, edit, field] {
