@@ -2,6 +2,8 @@
 
 #include "clock.h"
 
+#include "jsontext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -582,17 +584,6 @@ void readSurvey(const Reader &r, SurveyData &data)
     }
 }
 
-// "line 3, column 14" of a byte offset, for syntax errors.
-QString positionOf(const QByteArray &bytes, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, bytes.size());
-    const QByteArrayView before(bytes.constData(), offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype lastNewline = before.lastIndexOf('\n');
-    const QString column = QString::number(QString::fromUtf8(before.sliced(lastNewline + 1)).size() + 1);
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
-
 template <typename T>
 QString duplicateNumber(const QList<T> &items, int T::*number)
 {
@@ -655,7 +646,7 @@ Result<SurveyData> SurveyJson::fromJson(const QByteArray &bytes, const QString &
     if (parseError.error != QJsonParseError::NoError)
         return fail(ErrorCode::InvalidData,
                     QStringLiteral("%1: %2: %3")
-                        .arg(sourceName, positionOf(bytes, parseError.offset), parseError.errorString()));
+                        .arg(sourceName, JsonText::position(bytes, parseError.offset), parseError.errorString()));
     if (!document.isObject())
         return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": the top level must be an object"));
 
