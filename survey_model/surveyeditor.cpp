@@ -1,5 +1,8 @@
 #include "surveyeditor.h"
 
+#include "terminalevaluator.h"
+#include "terminalfacts.h"
+
 #include "fieldeditcommand.h"
 #include "logging.h"
 #include "presencecommand.h"
@@ -120,6 +123,29 @@ bool SurveyEditor::setTerminalCheck(const QString &terminalUuid, const TerminalC
             return tl::unexpected(r.error());
         return {};
     };
+    m_undoStack->push(new StoreCommand(*this, text, redo, undo));
+    emit changed();
+    return true;
+}
+
+bool SurveyEditor::recordTerminalAssessment(const QString &terminalUuid, const TerminalFacts &facts,
+                                            const QString &fileName, const TerminalAssessment &assessment,
+                                            const QString &text)
+{
+    auto recorded = m_store.recordTerminalAssessment(terminalUuid, facts, fileName, assessment);
+    if (!recorded) {
+        reportFailure(recorded.error());
+        return false;
+    }
+    auto undoState = std::make_shared<TerminalAssessmentUndo>(*recorded);
+    auto redo = [this, terminalUuid, facts, fileName, assessment, undoState]() -> Result<void> {
+        auto r = m_store.recordTerminalAssessment(terminalUuid, facts, fileName, assessment, undoState->factsUuid);
+        if (!r)
+            return tl::unexpected(r.error());
+        *undoState = *r;
+        return {};
+    };
+    auto undo = [this, undoState] { return m_store.undoTerminalAssessment(*undoState); };
     m_undoStack->push(new StoreCommand(*this, text, redo, undo));
     emit changed();
     return true;

@@ -16,6 +16,8 @@ class QUndoStack;
 namespace fs::model {
 
 class SurveyStore;
+class TerminalFacts;
+struct TerminalAssessment;
 
 // Edits a survey with undo. Every edit is applied to the store at once — durable when the call
 // returns, there is no Save — and pushed onto the undo stack; undo and redo are edits too (with
@@ -49,6 +51,10 @@ public:
     bool moveDevice(const QString &deviceUuid, int direction, const QString &text);
     std::optional<VisitDay> addVisitDay(const QString &text);
     std::optional<Photo> addPhoto(const QString &filePath, const PhotoTarget &target, const QString &text);
+    // Records a terminal's facts (collector file or manual form) with their evaluation: the five
+    // checked items and the rule findings, one undo step.
+    bool recordTerminalAssessment(const QString &terminalUuid, const TerminalFacts &facts, const QString &fileName,
+                                  const TerminalAssessment &assessment, const QString &text);
 
     // Called by the commands.
     void reportFailure(const fs::Error &error);

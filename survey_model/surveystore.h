@@ -4,8 +4,10 @@
 #include "clock.h"
 #include "error.h"
 #include "fieldref.h"
+#include "finding.h"
 #include "photo.h"
 #include "surveydata.h"
+#include "terminalassessment.h"
 #include "transcript.h"
 
 #include <QMap>
@@ -28,6 +30,8 @@ struct CollectionRecord
 };
 
 class Database;
+class TerminalFacts;
+struct TerminalAssessment;
 
 // One survey file (.fsv): an SQLite database with its schema migrated to the current version.
 // The one API the GUI, the command line and sync use to read and change a survey; no SQL runs
@@ -151,6 +155,21 @@ public:
                                                             const QMap<QString, QString> &facts);
     // The transcripts of a device, or all of them for an empty uuid, oldest first.
     [[nodiscard]] Result<QList<Transcript>> transcripts(const QString &deviceUuid = {}) const;
+
+    // ---- terminal checks (surveystoreterminals.cpp)
+    // Records a terminal's evaluated facts in one transaction: keeps the facts (collector JSON or
+    // manual form) as evidence, sets the five checked items, and replaces the terminal's rule
+    // findings — one still raised is updated in place and keeps its dismissal, one no longer
+    // raised is removed. factsUuid gives the facts row its identity again (redo), empty for new.
+    [[nodiscard]] Result<TerminalAssessmentUndo>
+    recordTerminalAssessment(const QString &terminalUuid, const TerminalFacts &facts, const QString &fileName,
+                             const TerminalAssessment &assessment, const QString &factsUuid = {});
+    // Puts the terminal back as it was before recordTerminalAssessment (undo).
+    [[nodiscard]] Result<void> undoTerminalAssessment(const TerminalAssessmentUndo &undo);
+    // The terminal's current facts (the newest not withdrawn), if any.
+    [[nodiscard]] Result<std::optional<TerminalFactsRecord>> currentTerminalFacts(const QString &terminalUuid) const;
+    // Findings not removed, of one target ("terminal" and its uuid) or of the whole survey.
+    [[nodiscard]] Result<QList<Finding>> findings(const QString &targetEntity = {}, const QString &targetUuid = {}) const;
 
     // Stores the image file's bytes in pieces with a thumbnail beside them.
     [[nodiscard]] Result<Photo> addPhoto(const QString &filePath, const PhotoTarget &target = {});

@@ -9,6 +9,7 @@
 #include "importcommand.h"
 #include "migrator.h"
 #include "parsecommand.h"
+#include "terminalcommand.h"
 #include "sshlibrary.h"
 #include "surveycommands.h"
 #include "surveyjson.h"
@@ -133,6 +134,9 @@ const QList<Command> &commands()
          exportPackage},
         {"collect", "read a device's facts over SSH, a serial console or a saved transcript into a survey",
          collect},
+        {"terminal",
+         "Windows terminal checks: terminal evaluate FILE.json | import SURVEY FILE.json | script --out DIR",
+         terminal},
     };
     return list;
 }

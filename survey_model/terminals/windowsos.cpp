@@ -239,6 +239,9 @@ WindowsOs WindowsOs::identify(const QJsonObject &os, const WindowsLifecycle &lif
             const bool rowEmbedded = row.product.contains(QStringLiteral("Embedded"));
             if (rowEmbedded == embedded && (embedded || row.product == result.product)) {
                 result.lifecycle = row;
+                result.product = row.product;
+                if (embedded) // "Windows Embedded Standard 7" names the edition itself
+                    result.edition.clear();
                 break;
             }
         }

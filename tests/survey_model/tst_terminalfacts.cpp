@@ -1,6 +1,7 @@
 // The terminal-facts importer (encodings, hostile input, the schema) and the evaluation rules at
 // each rule's edge: OS support by edition on the survey date, updates, internet, antivirus, USB.
 #include "jsonschema.h"
+#include "manualterminalfacts.h"
 #include "testpaths.h"
 #include "terminalevaluator.h"
 #include "terminalfacts.h"
@@ -43,6 +44,9 @@ private slots:
     void collectorScriptIsReadOnly();
     void exampleOutputs_data();
     void exampleOutputs();
+    void manualEntry_data();
+    void manualEntry();
+    void manualEntryRoundTrip();
 };
 
 namespace {
@@ -756,6 +760,103 @@ void TestTerminalFacts::exampleOutputs()
         rules << r.toString();
     rules.sort();
     QCOMPARE(ruleIds(a), rules);
+}
+
+void TestTerminalFacts::manualEntry_data()
+{
+    // The form's answers, and what the same rules make of them.
+    QTest::addColumn<QByteArray>("edition");
+    QTest::addColumn<QByteArray>("build");
+    QTest::addColumn<QByteArray>("antivirus"); // state
+    QTest::addColumn<QByteArray>("usb");
+    QTest::addColumn<QByteArray>("osName");
+    QTest::addColumn<QByteArray>("evaluations");
+    QTest::addColumn<QByteArray>("rules");
+    QTest::newRow("win10 pro 22H2, nothing else known")
+        << QByteArray("win10-pro") << QByteArray("19045.6456") << QByteArray() << QByteArray() << QByteArray("Windows 10 Pro 22H2")
+        << QByteArray("danger caution unknown unknown unknown") << QByteArray("win.os.end_of_servicing=danger win.update.behind=caution");
+    QTest::newRow("iot ltsc 2021, av on, usb blocked")
+        << QByteArray("win10-iot-enterprise-ltsc") << QByteArray("19044.7548") << QByteArray("on") << QByteArray("blocked")
+        << QByteArray("Windows 10 IoT Enterprise LTSC 2021") << QByteArray("ok ok unknown ok ok") << QByteArray();
+    QTest::newRow("server 2012 R2, no av, usb open")
+        << QByteArray("server2012r2-standard") << QByteArray("9600") << QByteArray("none") << QByteArray("not_blocked")
+        << QByteArray("Windows Server 2012 R2 Standard") << QByteArray("danger unknown unknown danger caution")
+        << QByteArray("win.av.none=danger win.os.end_of_servicing=danger win.usb.not_blocked=caution");
+    QTest::newRow("win11 enterprise 24H2, av off")
+        << QByteArray("win11-enterprise") << QByteArray("26100.8973") << QByteArray("off") << QByteArray("read_only")
+        << QByteArray("Windows 11 Enterprise 24H2") << QByteArray("ok ok unknown danger caution")
+        << QByteArray("win.av.disabled=danger win.usb.read_only=caution");
+    QTest::newRow("embedded standard 7")
+        << QByteArray("wes7") << QByteArray("7601") << QByteArray("outdated") << QByteArray()
+        << QByteArray("Windows Embedded Standard 7 SP1") << QByteArray("danger unknown unknown caution unknown")
+        << QByteArray("win.av.outdated=caution win.os.end_of_servicing=danger");
+}
+
+void TestTerminalFacts::manualEntry()
+{
+    QFETCH(QByteArray, edition);
+    QFETCH(QByteArray, build);
+    QFETCH(QByteArray, antivirus);
+    QFETCH(QByteArray, usb);
+    QFETCH(QByteArray, osName);
+    QFETCH(QByteArray, evaluations);
+    QFETCH(QByteArray, rules);
+    ManualTerminalFacts form;
+    form.computerName = QStringLiteral("PC-1");
+    form.editionKey = QString::fromUtf8(edition);
+    QVERIFY(form.setBuildText(QString::fromUtf8(build)));
+    form.lastUpdate = QDate(2026, 11, 1);
+    if (form.build == 9600 || form.build == 7601)
+        form.lastUpdate = QDate();
+    form.antivirusName = QStringLiteral("ESET Endpoint Security");
+    form.antivirusState = QString::fromUtf8(antivirus);
+    form.usb = QString::fromUtf8(usb);
+    form.enteredBy = QStringLiteral("調査 太郎");
+    form.enteredAt = QDateTime(QDate(2026, 11, 24), QTime(5, 0), Qt::UTC);
+    auto facts = TerminalFacts::fromJson(form.toJson(), QStringLiteral("manual"));
+    QVERIFY2(facts, facts ? "" : qPrintable(facts.error().detail));
+    QVERIFY(facts->isManual());
+    const auto a = TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), QString()});
+    QCOMPARE(a.os.name(), QString::fromUtf8(osName));
+    QCOMPARE(::evaluations(a), QString::fromUtf8(evaluations));
+    QCOMPARE(ruleIds(a).join(QLatin1Char(' ')), QString::fromUtf8(rules));
+    for (const TerminalCheck &c : a.checks)
+        QCOMPARE(c.source, QStringLiteral("manual"));
+}
+
+void TestTerminalFacts::manualEntryRoundTrip()
+{
+    ManualTerminalFacts form;
+    form.computerName = QStringLiteral("RECEPT-03");
+    form.editionKey = QStringLiteral("win10-enterprise");
+    QVERIFY(form.setBuildText(QStringLiteral("10.0.19045.7548")));
+    QCOMPARE(form.buildText(), QStringLiteral("19045.7548"));
+    QVERIFY(!form.setBuildText(QStringLiteral("22H2")));
+    form.displayVersion = QStringLiteral("22H2");
+    form.esu = ManualTerminalFacts::Answer::Yes;
+    form.lastUpdate = QDate(2026, 11, 12);
+    form.rebootPending = true;
+    form.internet = QStringLiteral("unreachable");
+    form.antivirusName = QStringLiteral("Microsoft Defender");
+    form.antivirusState = QStringLiteral("outdated");
+    form.usb = QStringLiteral("blocked");
+    form.smb1 = ManualTerminalFacts::Answer::No;
+    form.rdp = ManualTerminalFacts::Answer::Yes;
+    form.adminUser = ManualTerminalFacts::Answer::No;
+    form.enteredBy = QStringLiteral("調査 花子");
+    form.enteredAt = QDateTime(QDate(2026, 11, 24), QTime(5, 0), Qt::UTC);
+    QCOMPARE(ManualTerminalFacts::fromJson(form.toJson()), form);
+    // Every edition offered is one the rules recognise.
+    for (const ManualEdition &e : ManualTerminalFacts::editions()) {
+        ManualTerminalFacts f;
+        f.editionKey = e.key;
+        f.build = e.productType == 3 ? 20348 : 19045;
+        auto facts = TerminalFacts::fromJson(f.toJson(), e.key);
+        QVERIFY2(facts, qPrintable(e.key));
+        const auto a = TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), QString()});
+        QVERIFY2(!a.os.edition.isEmpty() || e.key == QStringLiteral("wes7"), qPrintable(e.key));
+        QCOMPARE(a.os.server, e.productType == 3);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTerminalFacts)
