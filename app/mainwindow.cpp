@@ -172,6 +172,18 @@ MainWindow::MainWindow(QWidget *parent)
         else
             m_ui->connectionPointPage->choosePhotos();
     });
+    m_ui->terminalPage->setClock(m_clock);
+    connect(m_ui->importTerminalFactsAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        showPage(TerminalPageIndex);
+        m_ui->terminalPage->chooseFactsFile();
+    });
+    connect(m_ui->enterTerminalFactsAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        showPage(TerminalPageIndex);
+        m_ui->terminalPage->enterFactsByHand();
+    });
+    connect(m_ui->saveCollectorAction, &QAction::triggered, this, &MainWindow::saveCollector);
     connect(m_ui->sectionTabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     connect(m_ui->schedulePage, &SchedulePage::dayChanged, this, &MainWindow::updateCompleteness);
@@ -234,6 +246,7 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
 void MainWindow::setClock(const fs::model::Clock *clock)
 {
     m_clock = clock ? clock : &fs::model::Clock::system();
+    m_ui->terminalPage->setClock(m_clock);
     m_ui->schedulePage->setEditor(m_store && !m_store->isReadOnly() ? m_editor.get() : nullptr, m_clock);
     refreshProgress(true);
 }
@@ -717,6 +730,31 @@ void MainWindow::updateActions()
     m_ui->moveDeviceDownAction->setEnabled(lines);
     m_ui->addPhotoAction->setEnabled(editable &&
                                      (page == ConnectionPointPageIndex || page == TerminalPageIndex));
+    const bool terminals = editable && !m_data.terminals.isEmpty();
+    m_ui->importTerminalFactsAction->setEnabled(terminals);
+    m_ui->enterTerminalFactsAction->setEnabled(terminals);
+}
+
+void MainWindow::saveCollector()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Save the terminal collector to"));
+    if (folder.isEmpty())
+        return;
+    QStringList written;
+    for (const QString &name : {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")}) {
+        QFile source(QStringLiteral(":/fieldsurvey/collector/") + name);
+        QFile target(QDir(folder).filePath(name));
+        if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            target.write(source.readAll()) < 0 || !target.flush()) {
+            showError(tr("Saving the terminal collector"),
+                      fs::Error{fs::ErrorCode::Io, QStringLiteral("%1: %2").arg(target.fileName(), target.errorString())});
+            return;
+        }
+        written << name;
+    }
+    statusBar()->showMessage(tr("Saved %1 to %2. On the terminal, run fieldsurvey-terminal.cmd.")
+                                 .arg(written.join(QStringLiteral(", ")), QDir::toNativeSeparators(folder)),
+                             10000);
 }
 
 void MainWindow::updateSyncStatus()

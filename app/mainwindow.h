@@ -103,6 +103,8 @@ private:
     void refreshProgress(bool reset = false);
     void updateCompleteness();
     void updateActions();
+    // Writes the terminal collector script and its wrapper to a folder the investigator picks.
+    void saveCollector();
     void updateSyncStatus();
     void updateConnectivity(fs::sync::Connectivity connectivity);
     void showError(const QString &action, const fs::Error &error);

@@ -1,14 +1,27 @@
 #include "terminalpage.h"
 
+#include "actor.h"
+#include "clock.h"
+#include "errormessages.h"
 #include "keycombo.h"
+#include "manualterminalfacts.h"
+#include "modellabels.h"
 #include "missingitemtext.h"
 #include "pageicons.h"
 #include "surveyeditor.h"
 #include "surveyprogress.h"
+#include "surveystore.h"
+#include "terminalevaluator.h"
+#include "terminalfactsdialog.h"
+#include "terminalmatch.h"
 #include "ui_terminalpage.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QImageReader>
+#include <QJsonDocument>
+#include <QMessageBox>
 #include <QSignalBlocker>
 
 namespace fs::app {
@@ -75,6 +88,12 @@ TerminalPage::TerminalPage(QWidget *parent)
             m_editor->setField(FieldRef{Entity::Terminal, t->uuid, QStringLiteral("note")},
                                m_ui->terminalNoteEdit->toPlainText(), tr("Edit terminal note"));
     });
+    connect(m_ui->importFactsButton, &QPushButton::clicked, this, &TerminalPage::chooseFactsFile);
+    connect(m_ui->manualFactsButton, &QPushButton::clicked, this, &TerminalPage::enterFactsByHand);
+    m_ui->findingsTree->header()->setStretchLastSection(true);
+    m_ui->findingsTree->setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("M")) * 7);
+    m_ui->findingsTree->setColumnWidth(1, fontMetrics().horizontalAdvance(QStringLiteral("M")) * 22);
+    m_ui->findingsTree->setMinimumHeight(fontMetrics().lineSpacing() * 6);
     connect(m_ui->terminalPhotoStrip, &PhotoStrip::addRequested, this, &TerminalPage::choosePhotos);
     connect(m_ui->terminalPhotoStrip, &PhotoStrip::statusMessage, this, &TerminalPage::statusMessage);
     setEditor(nullptr);
@@ -87,6 +106,11 @@ void TerminalPage::setEditor(fs::model::SurveyEditor *editor)
     m_editor = editor;
     m_ui->terminalPhotoStrip->setEditor(editor);
     showTerminal();
+}
+
+void TerminalPage::setClock(const fs::model::Clock *clock)
+{
+    m_clock = clock;
 }
 
 void TerminalPage::setSurvey(const fs::model::SurveyStore *store, const QList<Terminal> &terminals,
@@ -190,12 +214,16 @@ void TerminalPage::showTerminal()
             row.value->setText(value);
             row.value->setCursorPosition(0);
         }
+        row.value->setToolTip(value);
         row.value->setReadOnly(!editable);
         setComboKey(row.evaluation, check ? check->evaluation : QStringLiteral("unknown"));
         row.evaluation->setEnabled(editable);
     }
     m_ui->terminalNoteEdit->setNote(t->note);
     m_ui->terminalNoteEdit->setReadOnly(!editable);
+    m_ui->importFactsButton->setEnabled(editable);
+    m_ui->manualFactsButton->setEnabled(editable);
+    showFindings(*t);
 
     QList<fs::model::Photo> photos;
     for (const auto &p : m_photos) {
@@ -203,6 +231,153 @@ void TerminalPage::showTerminal()
             photos << p;
     }
     m_ui->terminalPhotoStrip->setPhotos(m_store, photos);
+}
+
+void TerminalPage::showFindings(const Terminal &terminal)
+{
+    m_ui->findingsTree->clear();
+    QString source = tr("No collector file or manual entry yet.");
+    if (m_store) {
+        if (auto facts = m_store->currentTerminalFacts(terminal.uuid); facts && *facts) {
+            const auto &f = **facts;
+            const QString when = QLocale().toString(f.importedAt.toLocalTime(), QLocale::ShortFormat);
+            source = f.source == QStringLiteral("manual")
+                         ? tr("Entered by hand by %1 (%2).").arg(f.importedBy, when)
+                         : tr("Collector file %1 from %2, imported %3.").arg(f.fileName, f.computerName, when);
+        }
+        if (auto findings = m_store->findings(QStringLiteral("terminal"), terminal.uuid); findings) {
+            for (const fs::model::Finding &f : *findings) {
+                const QString status = ModelLabels::value(QStringLiteral("finding_status"), f.status);
+                QString text = f.text;
+                if (f.needsConfirmation)
+                    text += tr(" (to confirm)");
+                if (f.dismissed)
+                    text += tr(" — dismissed: %1").arg(f.dismissedReason);
+                auto *item = new QTreeWidgetItem(m_ui->findingsTree, {status, text, f.evidence});
+                item->setToolTip(1, f.recommendation.isEmpty() ? f.text : f.text + QLatin1Char('\n') + f.recommendation);
+                item->setToolTip(2, f.evidence);
+                const QColor color = f.status == QStringLiteral("danger")
+                                         ? QColor(0xb0, 0x00, 0x20)
+                                         : (f.status == QStringLiteral("caution") ? QColor(0x8a, 0x53, 0x00) : QColor());
+                if (color.isValid())
+                    item->setForeground(0, color);
+                QFont bold = item->font(0);
+                bold.setBold(f.status == QStringLiteral("danger"));
+                item->setFont(0, bold);
+            }
+        }
+    }
+    if (m_ui->findingsTree->topLevelItemCount() == 0)
+        new QTreeWidgetItem(m_ui->findingsTree, {tr("—"), tr("No findings"), QString()});
+    m_ui->factsSourceLabel->setText(source);
+}
+
+void TerminalPage::chooseFactsFile()
+{
+    const auto *t = selectedTerminal();
+    if (!m_editor || !t)
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import the collector file of terminal %1").arg(t->terminalNo), QString(),
+        tr("Collector files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        importFactsFile(path);
+}
+
+void TerminalPage::importFactsFile(const QString &path)
+{
+    const auto *selected = selectedTerminal();
+    if (!m_editor || !selected)
+        return;
+    const QString fileName = QFileInfo(path).fileName();
+    auto facts = fs::model::TerminalFacts::fromFile(path);
+    if (!facts) {
+        QMessageBox box(QMessageBox::Warning, tr("Import collector file"),
+                        tr("%1 was not imported; nothing was changed.").arg(fileName), QMessageBox::Ok, this);
+        box.setInformativeText(ErrorMessages::headline(facts.error()) + QStringLiteral("\n\n") +
+                               facts.error().detail.left(600));
+        box.setDetailedText(facts.error().detail);
+        box.exec();
+        return;
+    }
+    Terminal target = *selected;
+    const QString computer = facts->computerName();
+    const auto named = fs::model::TerminalMatch::byComputerName(m_terminals, computer);
+    if (named && named->uuid != selected->uuid) {
+        const auto answer = QMessageBox::question(
+            this, tr("Import collector file"),
+            tr("%1 was collected on %2, which is terminal %3. Import it for terminal %3?")
+                .arg(fileName, computer)
+                .arg(named->terminalNo),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes)
+            return;
+        target = *named;
+    } else if (!named && !computer.isEmpty() && !selected->hostname.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Import collector file"),
+            tr("%1 was collected on %2, but terminal %3 is declared as %4. Import it for terminal %3 anyway?")
+                .arg(fileName, computer)
+                .arg(selected->terminalNo)
+                .arg(selected->hostname),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    record(target, *facts, fileName, tr("Import collector file %1").arg(fileName));
+}
+
+void TerminalPage::enterFactsByHand()
+{
+    const auto *t = selectedTerminal();
+    if (!m_editor || !t)
+        return;
+    fs::model::ManualTerminalFacts form;
+    if (m_store) {
+        if (auto stored = m_store->currentTerminalFacts(t->uuid); stored && *stored && (*stored)->source == QStringLiteral("manual"))
+            form = fs::model::ManualTerminalFacts::fromJson(QJsonDocument::fromJson((*stored)->facts).object());
+    }
+    TerminalFactsDialog dialog(this);
+    dialog.setWindowTitle(tr("Terminal %1: facts entered by hand").arg(t->terminalNo));
+    dialog.setFacts(form);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    form = dialog.facts();
+    form.computerName = t->hostname;
+    form.enteredBy = m_store ? m_store->actor() : fs::model::defaultActor();
+    form.enteredAt = (m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc()).toUTC();
+    auto facts = fs::model::TerminalFacts::fromJson(form.toJson(), tr("manual entry"));
+    if (!facts) {
+        QMessageBox::warning(this, dialog.windowTitle(), ErrorMessages::headline(facts.error()));
+        return;
+    }
+    record(*t, *facts, QString(), tr("Enter the facts of terminal %1").arg(t->terminalNo));
+}
+
+void TerminalPage::record(const Terminal &terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
+                          const QString &undoText)
+{
+    const QDate today = (m_clock ? m_clock->now() : QDateTime::currentDateTime()).toLocalTime().date();
+    QList<fs::model::VisitDay> days;
+    if (m_store) {
+        if (auto schedule = m_store->schedule())
+            days = *schedule;
+    }
+    const QDate asOf = fs::model::TerminalMatch::evaluationDate(days, today);
+    const auto assessment = fs::model::TerminalEvaluator::evaluate(facts, {asOf, terminal.systemType});
+    if (!m_editor->recordTerminalAssessment(terminal.uuid, facts, fileName, assessment, undoText))
+        return;
+    int danger = 0;
+    int caution = 0;
+    for (const auto &f : assessment.findings) {
+        danger += f.status == QStringLiteral("danger") ? 1 : 0;
+        caution += f.status == QStringLiteral("caution") ? 1 : 0;
+    }
+    emit statusMessage(tr("Terminal %1 evaluated on %2: %3 danger, %4 caution.")
+                           .arg(terminal.terminalNo)
+                           .arg(QLocale().toString(asOf, QLocale::ShortFormat))
+                           .arg(danger)
+                           .arg(caution));
 }
 
 void TerminalPage::commitCheck(const CheckRow &row)

@@ -16,16 +16,19 @@ class TerminalPage;
 }
 
 namespace fs::model {
+class Clock;
 class SurveyEditor;
 class SurveyStore;
+class TerminalFacts;
 } // namespace fs::model
 
 namespace fs::app {
 
 // 調査端末: the five terminals on the left; on the right what the workbook declared, the state of
 // the check, the five checked items (OS, Windows Update, internet, antivirus/EDR, USB storage)
-// with an evaluation each, a note and photos. Collector import and automatic evaluation come
-// with the terminal-check feature; everything can be entered by hand.
+// with an evaluation each, the findings of the rules, a note and photos. The five items come from
+// the collector's JSON (Ctrl+Shift+I) or the manual form (Ctrl+Shift+M), both judged by the same
+// rules; each item can still be corrected by hand.
 class TerminalPage : public QWidget
 {
     Q_OBJECT
@@ -35,6 +38,8 @@ public:
     ~TerminalPage() override;
 
     void setEditor(fs::model::SurveyEditor *editor);
+    // The clock that says which day it is (the evaluation date when no visit day is planned).
+    void setClock(const fs::model::Clock *clock);
     void setSurvey(const fs::model::SurveyStore *store, const QList<fs::model::Terminal> &terminals,
                    const QList<fs::model::Photo> &photos);
 
@@ -45,6 +50,12 @@ public:
     void focusList();
     void choosePhotos();
     void addPhotoFiles(const QStringList &paths);
+    // Imports a collector file for the selected terminal (or the one its computer name names,
+    // after asking); a file that cannot be read changes nothing and says why.
+    void chooseFactsFile();
+    void importFactsFile(const QString &path);
+    // Opens the manual form for the selected terminal, filled with what was entered before.
+    void enterFactsByHand();
 
 signals:
     void statusMessage(const QString &message);
@@ -61,11 +72,15 @@ private:
     void fillList();
     void showTerminal();
     void commitCheck(const CheckRow &row);
+    void showFindings(const fs::model::Terminal &terminal);
+    void record(const fs::model::Terminal &terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
+                const QString &undoText);
 
     std::unique_ptr<Ui::TerminalPage> m_ui;
     QList<CheckRow> m_checkRows;
     fs::model::SurveyEditor *m_editor = nullptr;
     const fs::model::SurveyStore *m_store = nullptr;
+    const fs::model::Clock *m_clock = nullptr;
     QList<fs::model::Terminal> m_terminals;
     QList<fs::model::Photo> m_photos;
 };

@@ -567,6 +567,30 @@
         <source>Read firmware and facts from the selected router, UTM or firewall itself</source>
         <translation>選択中のルータ・UTM・ファイアウォールからファームウェア等を直接読み取ります</translation>
     </message>
+    <message>
+        <source>&amp;Import the terminal&apos;s collector file…</source>
+        <translation>端末の収集結果ファイルを取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read the JSON the terminal collector wrote for the selected terminal and evaluate it</source>
+        <translation>選択した端末について、収集スクリプトが書き出した JSON を読み込んで判定します</translation>
+    </message>
+    <message>
+        <source>Enter the terminal&apos;s facts by &amp;hand…</source>
+        <translation>端末の情報を手入力する(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>For terminals where the collector may not run; judged by the same rules</source>
+        <translation>収集スクリプトを実行できない端末向け。同じルールで判定します</translation>
+    </message>
+    <message>
+        <source>Save the terminal &amp;collector to a folder…</source>
+        <translation>端末収集スクリプトをフォルダーに保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the read-only collector script and its .cmd wrapper, e.g. to the USB stick</source>
+        <translation>読み取り専用の収集スクリプトと .cmd ラッパーを USB メモリなどに書き出します</translation>
+    </message>
 </context>
 <context>
     <name>SchedulePage</name>
@@ -633,6 +657,97 @@
     <message>
         <source>e.g. install locations confirmed with the hospital; open items at departure</source>
         <translation>例: 設置場所を医療機関と確認済み、退館時の残課題</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalFactsDialog</name>
+    <message>
+        <source>Terminal facts entered by hand</source>
+        <translation>端末情報の手入力</translation>
+    </message>
+    <message>
+        <source>For terminals where the collector may not run. The same rules judge these facts as a collector file; leave what you could not see as unknown.</source>
+        <translation>収集スクリプトを実行できない端末向けです。収集結果ファイルと同じルールで判定します。確認できなかった項目は「不明」のままにしてください。</translation>
+    </message>
+    <message>
+        <source>Windows (winver, Settings → System → About)</source>
+        <translation>Windows（winver、設定 → システム → バージョン情報）</translation>
+    </message>
+    <message>
+        <source>&amp;Edition:</source>
+        <translation>エディション(&amp;E):</translation>
+    </message>
+    <message>
+        <source>OS &amp;build:</source>
+        <translation>OS ビルド(&amp;B):</translation>
+    </message>
+    <message>
+        <source>e.g. 19045.6456 (winver: OS ビルド)</source>
+        <translation>例: 19045.6456（winver の「OS ビルド」）</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>バージョン(&amp;V):</translation>
+    </message>
+    <message>
+        <source>e.g. 22H2</source>
+        <translation>例: 22H2</translation>
+    </message>
+    <message>
+        <source>&amp;ESU licence:</source>
+        <translation>ESU ライセンス(&amp;E):</translation>
+    </message>
+    <message>
+        <source>What was seen on the terminal</source>
+        <translation>端末で確認した内容</translation>
+    </message>
+    <message>
+        <source>&amp;Last update installed:</source>
+        <translation>最終更新日(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown</source>
+        <translation>不明(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Restart pending:</source>
+        <translation>再起動待ち:</translation>
+    </message>
+    <message>
+        <source>Updates wait for a &amp;restart</source>
+        <translation>更新プログラムが再起動待ち(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Internet connection:</source>
+        <translation>インターネット接続(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Antivirus / EDR &amp;product:</source>
+        <translation>ウイルス対策・EDR 製品(&amp;P):</translation>
+    </message>
+    <message>
+        <source>e.g. Trend Micro Apex One</source>
+        <translation>例: Trend Micro Apex One</translation>
+    </message>
+    <message>
+        <source>Antivirus &amp;state:</source>
+        <translation>ウイルス対策の状態(&amp;S):</translation>
+    </message>
+    <message>
+        <source>USB &amp;storage (test stick):</source>
+        <translation>USB ストレージ（テスト用 USB メモリ）(&amp;S):</translation>
+    </message>
+    <message>
+        <source>SMB&amp;v1:</source>
+        <translation>SMBv1(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Remote &amp;Desktop:</source>
+        <translation>リモートデスクトップ(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Daily user is an &amp;administrator:</source>
+        <translation>日常利用ユーザーが管理者(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -748,6 +863,38 @@
     <message>
         <source>Photos (screens, labels)</source>
         <translation>写真（画面・ラベル）</translation>
+    </message>
+    <message>
+        <source>Import collector &amp;file…</source>
+        <translation>収集結果ファイルを取り込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Read the JSON the terminal collector wrote and evaluate it (Ctrl+Shift+I)</source>
+        <translation>収集スクリプトが書き出した JSON を読み込んで判定します（Ctrl+Shift+I）</translation>
+    </message>
+    <message>
+        <source>Enter by &amp;hand…</source>
+        <translation>手入力(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>For terminals where the collector may not run (Ctrl+Shift+M)</source>
+        <translation>収集スクリプトを実行できない端末向け（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>根拠</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1684,18 @@ Open it read-only to look at it?</source>
         <source>Loading the device profiles</source>
         <translation>機種プロファイルの読み込み</translation>
     </message>
+    <message>
+        <source>Save the terminal collector to</source>
+        <translation>端末収集スクリプトの保存先</translation>
+    </message>
+    <message>
+        <source>Saving the terminal collector</source>
+        <translation>端末収集スクリプトの保存</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2. On the terminal, run fieldsurvey-terminal.cmd.</source>
+        <translation>%1 を %2 に保存しました。端末では fieldsurvey-terminal.cmd を実行してください。</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::MissingItemText</name>
@@ -1977,6 +2136,10 @@ Open it read-only to look at it?</source>
         <source>scan</source>
         <translation>診断</translation>
     </message>
+    <message>
+        <source>— (note)</source>
+        <translation>—（参考）</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::PhotoStrip</name>
@@ -2125,6 +2288,101 @@ Open it read-only to look at it?</source>
     </message>
 </context>
 <context>
+    <name>fs::app::TerminalFactsDialog</name>
+    <message>
+        <source>&amp;Save and evaluate</source>
+        <translation>保存して判定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Licensed (ESU)</source>
+        <translation>あり（ESU 適用）</translation>
+    </message>
+    <message>
+        <source>Not licensed</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation>不可</translation>
+    </message>
+    <message>
+        <source>Name resolution only</source>
+        <translation>一部可（名前解決のみ）</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>可</translation>
+    </message>
+    <message>
+        <source>On, definitions up to date</source>
+        <translation>有効・定義ファイル最新</translation>
+    </message>
+    <message>
+        <source>On, definitions out of date</source>
+        <translation>有効・定義ファイルが古い</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>None installed</source>
+        <translation>導入なし</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>閉塞</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>読み取りのみ</translation>
+    </message>
+    <message>
+        <source>Not blocked</source>
+        <translation>閉塞なし</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>許可</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>The OS build is the number winver shows after &quot;OS build&quot;, e.g. 19045.6456.</source>
+        <translation>OS ビルドは winver の「OS ビルド」の後の番号です（例: 19045.6456）。</translation>
+    </message>
+    <message>
+        <source>Nothing was entered. Enter at least what winver shows.</source>
+        <translation>何も入力されていません。少なくとも winver の内容を入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>fs::app::TerminalPage</name>
     <message>
         <source>Set the state of the terminal check</source>
@@ -2179,6 +2437,74 @@ Open it read-only to look at it?</source>
         <translation>
             <numerusform>写真を %n 枚追加しました。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No collector file or manual entry yet.</source>
+        <translation>収集結果ファイルも手入力もまだありません。</translation>
+    </message>
+    <message>
+        <source>Entered by hand by %1 (%2).</source>
+        <translation>%1 が手入力（%2）。</translation>
+    </message>
+    <message>
+        <source>Collector file %1 from %2, imported %3.</source>
+        <translation>収集結果ファイル %1（%2）、%3 に取り込み。</translation>
+    </message>
+    <message>
+        <source> (to confirm)</source>
+        <translation>（要確認）</translation>
+    </message>
+    <message>
+        <source> — dismissed: %1</source>
+        <translation> — 却下: %1</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>所見なし</translation>
+    </message>
+    <message>
+        <source>Import the collector file of terminal %1</source>
+        <translation>端末 %1 の収集結果ファイルを取り込む</translation>
+    </message>
+    <message>
+        <source>Collector files (*.json);;All files (*)</source>
+        <translation>収集結果ファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Import collector file</source>
+        <translation>収集結果ファイルの取り込み</translation>
+    </message>
+    <message>
+        <source>%1 was not imported; nothing was changed.</source>
+        <translation>%1 は取り込みませんでした。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>%1 was collected on %2, which is terminal %3. Import it for terminal %3?</source>
+        <translation>%1 は %2 で収集されたもので、端末 %3 のものです。端末 %3 に取り込みますか?</translation>
+    </message>
+    <message>
+        <source>%1 was collected on %2, but terminal %3 is declared as %4. Import it for terminal %3 anyway?</source>
+        <translation>%1 は %2 で収集されたものですが、端末 %3 のホスト名は %4 と申告されています。端末 %3 に取り込みますか?</translation>
+    </message>
+    <message>
+        <source>Import collector file %1</source>
+        <translation>収集結果ファイル %1 の取り込み</translation>
+    </message>
+    <message>
+        <source>Terminal %1: facts entered by hand</source>
+        <translation>端末 %1: 端末情報の手入力</translation>
+    </message>
+    <message>
+        <source>manual entry</source>
+        <translation>手入力</translation>
+    </message>
+    <message>
+        <source>Enter the facts of terminal %1</source>
+        <translation>端末 %1 の情報の手入力</translation>
+    </message>
+    <message>
+        <source>Terminal %1 evaluated on %2: %3 danger, %4 caution.</source>
+        <translation>端末 %1 を %2 時点で判定しました: 危険 %3 件、注意 %4 件。</translation>
     </message>
 </context>
 <context>
