@@ -322,7 +322,9 @@ QList<MissingItem> SurveyProgress::terminalMissing(const Terminal &terminal)
     for (const QString &key : kTerminalCheckItems) {
         const bool recorded =
             std::any_of(terminal.checks.cbegin(), terminal.checks.cend(), [&key](const TerminalCheck &c) {
-                return c.item == key && !c.value.trimmed().isEmpty();
+                // A collected item the rules could not judge ("不明") is still to be found out.
+                const bool unjudgedFacts = !c.detail.isEmpty() && c.evaluation == QStringLiteral("unknown");
+                return c.item == key && !c.value.trimmed().isEmpty() && !unjudgedFacts;
             });
         if (!recorded)
             list << item(Kind::TerminalCheck, step, Entity::Terminal, terminal.uuid, key, subject);

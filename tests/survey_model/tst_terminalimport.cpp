@@ -3,6 +3,8 @@
 #include "clock.h"
 #include "demosurvey.h"
 #include "surveyeditor.h"
+#include "manualterminalfacts.h"
+#include "surveyprogress.h"
 #include "surveystore.h"
 #include "terminalevaluator.h"
 #include "terminalfacts.h"
@@ -195,6 +197,26 @@ private slots:
         editor.undoStack()->undo();
         editor.undoStack()->undo();
         QCOMPARE(terminal(3).checks, before.checks);
+    }
+
+    void unjudgedItemsStayMissing()
+    {
+        // Entered by hand: only what winver shows. The other items read 不明 and stay on the list
+        // of what is missing.
+        const Terminal t = terminal(5);
+        ManualTerminalFacts form;
+        form.editionKey = QStringLiteral("win11-enterprise");
+        QVERIFY(form.setBuildText(QStringLiteral("26100.8973")));
+        auto facts = TerminalFacts::fromJson(form.toJson(), QStringLiteral("manual"));
+        FS_VERIFY_OK(facts);
+        const auto a = TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), t.systemType});
+        FS_VERIFY_OK(m_store->recordTerminalAssessment(t.uuid, *facts, QString(), a));
+        QStringList missing;
+        for (const auto &m : SurveyProgress::terminalMissing(terminal(5)))
+            missing << m.field;
+        QCOMPARE(missing, (QStringList{QStringLiteral("check_state"), QStringLiteral("internet"),
+                                       QStringLiteral("antivirus"), QStringLiteral("usb_storage")}));
+        QCOMPARE((*m_store->currentTerminalFacts(t.uuid))->source, QStringLiteral("manual"));
     }
 
     void badFileChangesNothing()
