@@ -741,13 +741,15 @@ void MainWindow::saveCollector()
     if (folder.isEmpty())
         return;
     QStringList written;
-    for (const QString &name : {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")}) {
+    for (const QString &name :
+         {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")}) {
         QFile source(QStringLiteral(":/fieldsurvey/collector/") + name);
         QFile target(QDir(folder).filePath(name));
         if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
             target.write(source.readAll()) < 0 || !target.flush()) {
             showError(tr("Saving the terminal collector"),
-                      fs::Error{fs::ErrorCode::Io, QStringLiteral("%1: %2").arg(target.fileName(), target.errorString())});
+                      fs::Error{fs::ErrorCode::Io,
+                                QStringLiteral("%1: %2").arg(target.fileName(), target.errorString())});
             return;
         }
         written << name;

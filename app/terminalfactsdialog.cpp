@@ -32,8 +32,9 @@ TerminalFactsDialog::TerminalFactsDialog(QWidget *parent)
     for (const auto &e : ManualTerminalFacts::editions())
         m_ui->editionCombo->addItem(QString(e.caption).remove(QStringLiteral("Microsoft ")), e.key);
     m_ui->editionCombo->setMaxVisibleItems(20);
-    const QList<std::pair<QString, QString>> yesNo = {
-        {tr("Unknown"), QStringLiteral("unknown")}, {tr("Yes"), QStringLiteral("yes")}, {tr("No"), QStringLiteral("no")}};
+    const QList<std::pair<QString, QString>> yesNo = {{tr("Unknown"), QStringLiteral("unknown")},
+                                                      {tr("Yes"), QStringLiteral("yes")},
+                                                      {tr("No"), QStringLiteral("no")}};
     fillCombo(m_ui->esuCombo, {{tr("Unknown"), QStringLiteral("unknown")},
                                {tr("Licensed (ESU)"), QStringLiteral("yes")},
                                {tr("Not licensed"), QStringLiteral("no")}});
@@ -79,7 +80,8 @@ void TerminalFactsDialog::setFacts(const ManualTerminalFacts &facts)
 {
     m_facts = facts;
     const auto answerKey = [](Answer a) {
-        return a == Answer::Yes ? QStringLiteral("yes") : (a == Answer::No ? QStringLiteral("no") : QStringLiteral("unknown"));
+        return a == Answer::Yes ? QStringLiteral("yes")
+                                : (a == Answer::No ? QStringLiteral("no") : QStringLiteral("unknown"));
     };
     setComboData(m_ui->editionCombo, facts.editionKey);
     m_ui->buildEdit->setText(facts.buildText());
@@ -105,7 +107,8 @@ ManualTerminalFacts TerminalFactsDialog::facts() const
     ManualTerminalFacts f = m_facts;
     const auto answer = [](const QComboBox *combo) {
         const QString key = combo->currentData().toString();
-        return key == QStringLiteral("yes") ? Answer::Yes : (key == QStringLiteral("no") ? Answer::No : Answer::Unknown);
+        return key == QStringLiteral("yes") ? Answer::Yes
+                                            : (key == QStringLiteral("no") ? Answer::No : Answer::Unknown);
     };
     f.editionKey = m_ui->editionCombo->currentData().toString();
     f.build = 0;
@@ -131,7 +134,8 @@ void TerminalFactsDialog::accept()
     ManualTerminalFacts probe;
     const QString build = m_ui->buildEdit->text().trimmed();
     if (!build.isEmpty() && !probe.setBuildText(build)) {
-        m_ui->errorLabel->setText(tr("The OS build is the number winver shows after \"OS build\", e.g. 19045.6456."));
+        m_ui->errorLabel->setText(
+            tr("The OS build is the number winver shows after \"OS build\", e.g. 19045.6456."));
         m_ui->errorLabel->show();
         m_ui->buildEdit->setFocus();
         m_ui->buildEdit->selectAll();
@@ -139,7 +143,8 @@ void TerminalFactsDialog::accept()
     }
     if (m_ui->editionCombo->currentData().toString().isEmpty() && build.isEmpty() &&
         m_ui->antivirusStateCombo->currentData().toString().isEmpty() &&
-        m_ui->usbCombo->currentData().toString().isEmpty() && m_ui->internetCombo->currentData().toString().isEmpty() &&
+        m_ui->usbCombo->currentData().toString().isEmpty() &&
+        m_ui->internetCombo->currentData().toString().isEmpty() &&
         m_ui->lastUpdateUnknownCheck->isChecked()) {
         m_ui->errorLabel->setText(tr("Nothing was entered. Enter at least what winver shows."));
         m_ui->errorLabel->show();
@@ -154,7 +159,8 @@ void TerminalFactsDialog::updateEsu()
     // ESU exists for Windows 10 22H2 only.
     const QString edition = m_ui->editionCombo->currentData().toString();
     ManualTerminalFacts probe;
-    const bool win10 = edition.startsWith(QStringLiteral("win10-")) && !edition.contains(QStringLiteral("ltsc"));
+    const bool win10 =
+        edition.startsWith(QStringLiteral("win10-")) && !edition.contains(QStringLiteral("ltsc"));
     const bool build22h2 = !probe.setBuildText(m_ui->buildEdit->text()) || probe.build == 19045;
     m_ui->esuCombo->setEnabled(win10 && build22h2);
 }

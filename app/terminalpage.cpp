@@ -5,8 +5,8 @@
 #include "errormessages.h"
 #include "keycombo.h"
 #include "manualterminalfacts.h"
-#include "modellabels.h"
 #include "missingitemtext.h"
+#include "modellabels.h"
 #include "pageicons.h"
 #include "surveyeditor.h"
 #include "surveyprogress.h"
@@ -241,9 +241,10 @@ void TerminalPage::showFindings(const Terminal &terminal)
         if (auto facts = m_store->currentTerminalFacts(terminal.uuid); facts && *facts) {
             const auto &f = **facts;
             const QString when = QLocale().toString(f.importedAt.toLocalTime(), QLocale::ShortFormat);
-            source = f.source == QStringLiteral("manual")
-                         ? tr("Entered by hand by %1 (%2).").arg(f.importedBy, when)
-                         : tr("Collector file %1 from %2, imported %3.").arg(f.fileName, f.computerName, when);
+            source =
+                f.source == QStringLiteral("manual")
+                    ? tr("Entered by hand by %1 (%2).").arg(f.importedBy, when)
+                    : tr("Collector file %1 from %2, imported %3.").arg(f.fileName, f.computerName, when);
         }
         if (auto findings = m_store->findings(QStringLiteral("terminal"), terminal.uuid); findings) {
             for (const fs::model::Finding &f : *findings) {
@@ -254,11 +255,13 @@ void TerminalPage::showFindings(const Terminal &terminal)
                 if (f.dismissed)
                     text += tr(" — dismissed: %1").arg(f.dismissedReason);
                 auto *item = new QTreeWidgetItem(m_ui->findingsTree, {status, text, f.evidence});
-                item->setToolTip(1, f.recommendation.isEmpty() ? f.text : f.text + QLatin1Char('\n') + f.recommendation);
+                item->setToolTip(
+                    1, f.recommendation.isEmpty() ? f.text : f.text + QLatin1Char('\n') + f.recommendation);
                 item->setToolTip(2, f.evidence);
-                const QColor color = f.status == QStringLiteral("danger")
-                                         ? QColor(0xb0, 0x00, 0x20)
-                                         : (f.status == QStringLiteral("caution") ? QColor(0x8a, 0x53, 0x00) : QColor());
+                const QColor color =
+                    f.status == QStringLiteral("danger")
+                        ? QColor(0xb0, 0x00, 0x20)
+                        : (f.status == QStringLiteral("caution") ? QColor(0x8a, 0x53, 0x00) : QColor());
                 if (color.isValid())
                     item->setForeground(0, color);
                 QFont bold = item->font(0);
@@ -277,9 +280,9 @@ void TerminalPage::chooseFactsFile()
     const auto *t = selectedTerminal();
     if (!m_editor || !t)
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import the collector file of terminal %1").arg(t->terminalNo), QString(),
-        tr("Collector files (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import the collector file of terminal %1").arg(t->terminalNo),
+                                     QString(), tr("Collector files (*.json);;All files (*)"));
     if (!path.isEmpty())
         importFactsFile(path);
 }
@@ -334,8 +337,10 @@ void TerminalPage::enterFactsByHand()
         return;
     fs::model::ManualTerminalFacts form;
     if (m_store) {
-        if (auto stored = m_store->currentTerminalFacts(t->uuid); stored && *stored && (*stored)->source == QStringLiteral("manual"))
-            form = fs::model::ManualTerminalFacts::fromJson(QJsonDocument::fromJson((*stored)->facts).object());
+        if (auto stored = m_store->currentTerminalFacts(t->uuid);
+            stored && *stored && (*stored)->source == QStringLiteral("manual"))
+            form =
+                fs::model::ManualTerminalFacts::fromJson(QJsonDocument::fromJson((*stored)->facts).object());
     }
     TerminalFactsDialog dialog(this);
     dialog.setWindowTitle(tr("Terminal %1: facts entered by hand").arg(t->terminalNo));
@@ -354,8 +359,8 @@ void TerminalPage::enterFactsByHand()
     record(*t, *facts, QString(), tr("Enter the facts of terminal %1").arg(t->terminalNo));
 }
 
-void TerminalPage::record(const Terminal &terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
-                          const QString &undoText)
+void TerminalPage::record(const Terminal &terminal, const fs::model::TerminalFacts &facts,
+                          const QString &fileName, const QString &undoText)
 {
     const QDate today = (m_clock ? m_clock->now() : QDateTime::currentDateTime()).toLocalTime().date();
     QList<fs::model::VisitDay> days;

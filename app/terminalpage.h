@@ -73,8 +73,8 @@ private:
     void showTerminal();
     void commitCheck(const CheckRow &row);
     void showFindings(const fs::model::Terminal &terminal);
-    void record(const fs::model::Terminal &terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
-                const QString &undoText);
+    void record(const fs::model::Terminal &terminal, const fs::model::TerminalFacts &facts,
+                const QString &fileName, const QString &undoText);
 
     std::unique_ptr<Ui::TerminalPage> m_ui;
     QList<CheckRow> m_checkRows;

@@ -72,7 +72,8 @@ Result<QByteArray> JsonText::toUtf8(const QByteArray &bytes, const QString &sour
         QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
         const QString text = decoder.decode(body);
         if (decoder.hasError())
-            return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": the file is not valid UTF-8 text"));
+            return fail(ErrorCode::InvalidData,
+                        sourceName + QStringLiteral(": the file is not valid UTF-8 text"));
         Q_UNUSED(text);
         return body.toByteArray();
     }
@@ -81,12 +82,13 @@ Result<QByteArray> JsonText::toUtf8(const QByteArray &bytes, const QString &sour
     QStringDecoder decoder(encoding, QStringConverter::Flag::Stateless);
     const QString text = decoder.decode(body);
     if (decoder.hasError())
-        return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": the file is not valid UTF-16 text"));
+        return fail(ErrorCode::InvalidData,
+                    sourceName + QStringLiteral(": the file is not valid UTF-16 text"));
     return text.toUtf8();
 }
 
-Result<QJsonObject> JsonText::parseObject(const QByteArray &bytes, const QString &sourceName, qsizetype maxBytes,
-                                          int maxDepth)
+Result<QJsonObject> JsonText::parseObject(const QByteArray &bytes, const QString &sourceName,
+                                          qsizetype maxBytes, int maxDepth)
 {
     if (bytes.size() > maxBytes)
         return fail(ErrorCode::InvalidData, QStringLiteral("%1: %2 bytes is more than the %3 bytes accepted")
@@ -102,9 +104,9 @@ Result<QJsonObject> JsonText::parseObject(const QByteArray &bytes, const QString
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(*utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(ErrorCode::InvalidData, QStringLiteral("%1: %2: %3")
-                                                .arg(sourceName, position(*utf8, parseError.offset),
-                                                     parseError.errorString()));
+        return fail(ErrorCode::InvalidData,
+                    QStringLiteral("%1: %2: %3")
+                        .arg(sourceName, position(*utf8, parseError.offset), parseError.errorString()));
     if (!document.isObject())
         return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": the top level must be an object"));
     return document.object();

@@ -1,13 +1,12 @@
 #include "surveyeditor.h"
 
-#include "terminalevaluator.h"
-#include "terminalfacts.h"
-
 #include "fieldeditcommand.h"
 #include "logging.h"
 #include "presencecommand.h"
 #include "storecommand.h"
 #include "surveystore.h"
+#include "terminalevaluator.h"
+#include "terminalfacts.h"
 
 #include <QUndoStack>
 
@@ -139,7 +138,8 @@ bool SurveyEditor::recordTerminalAssessment(const QString &terminalUuid, const T
     }
     auto undoState = std::make_shared<TerminalAssessmentUndo>(*recorded);
     auto redo = [this, terminalUuid, facts, fileName, assessment, undoState]() -> Result<void> {
-        auto r = m_store.recordTerminalAssessment(terminalUuid, facts, fileName, assessment, undoState->factsUuid);
+        auto r =
+            m_store.recordTerminalAssessment(terminalUuid, facts, fileName, assessment, undoState->factsUuid);
         if (!r)
             return tl::unexpected(r.error());
         *undoState = *r;

@@ -53,8 +53,9 @@ public:
     std::optional<Photo> addPhoto(const QString &filePath, const PhotoTarget &target, const QString &text);
     // Records a terminal's facts (collector file or manual form) with their evaluation: the five
     // checked items and the rule findings, one undo step.
-    bool recordTerminalAssessment(const QString &terminalUuid, const TerminalFacts &facts, const QString &fileName,
-                                  const TerminalAssessment &assessment, const QString &text);
+    bool recordTerminalAssessment(const QString &terminalUuid, const TerminalFacts &facts,
+                                  const QString &fileName, const TerminalAssessment &assessment,
+                                  const QString &text);
 
     // Called by the commands.
     void reportFailure(const fs::Error &error);

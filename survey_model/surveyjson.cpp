@@ -1,7 +1,6 @@
 #include "surveyjson.h"
 
 #include "clock.h"
-
 #include "jsontext.h"
 
 #include <QJsonArray>
@@ -644,9 +643,9 @@ Result<SurveyData> SurveyJson::fromJson(const QByteArray &bytes, const QString &
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(ErrorCode::InvalidData,
-                    QStringLiteral("%1: %2: %3")
-                        .arg(sourceName, JsonText::position(bytes, parseError.offset), parseError.errorString()));
+        return fail(ErrorCode::InvalidData, QStringLiteral("%1: %2: %3")
+                                                .arg(sourceName, JsonText::position(bytes, parseError.offset),
+                                                     parseError.errorString()));
     if (!document.isObject())
         return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": the top level must be an object"));
 

@@ -167,9 +167,11 @@ public:
     // Puts the terminal back as it was before recordTerminalAssessment (undo).
     [[nodiscard]] Result<void> undoTerminalAssessment(const TerminalAssessmentUndo &undo);
     // The terminal's current facts (the newest not withdrawn), if any.
-    [[nodiscard]] Result<std::optional<TerminalFactsRecord>> currentTerminalFacts(const QString &terminalUuid) const;
+    [[nodiscard]] Result<std::optional<TerminalFactsRecord>>
+    currentTerminalFacts(const QString &terminalUuid) const;
     // Findings not removed, of one target ("terminal" and its uuid) or of the whole survey.
-    [[nodiscard]] Result<QList<Finding>> findings(const QString &targetEntity = {}, const QString &targetUuid = {}) const;
+    [[nodiscard]] Result<QList<Finding>> findings(const QString &targetEntity = {},
+                                                  const QString &targetUuid = {}) const;
 
     // Stores the image file's bytes in pieces with a thumbnail beside them.
     [[nodiscard]] Result<Photo> addPhoto(const QString &filePath, const PhotoTarget &target = {});

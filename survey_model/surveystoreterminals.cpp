@@ -60,16 +60,18 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
     undo.terminalUuid = terminalUuid;
     undo.factsUuid = factsUuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : factsUuid;
     {
-        auto q = m_database->exec(QStringLiteral("SELECT id, uuid, item, value, evaluation, detail, source, checked_at "
-                                                 "FROM terminal_check WHERE terminal_id = ?"),
-                                  {*terminalId});
+        auto q = m_database->exec(
+            QStringLiteral("SELECT id, uuid, item, value, evaluation, detail, source, checked_at "
+                           "FROM terminal_check WHERE terminal_id = ?"),
+            {*terminalId});
         if (!q)
             return tl::unexpected(q.error());
         while (q->next())
-            undo.previousChecks << TerminalCheck{q->value(0).toLongLong(), q->value(1).toString(),
-                                                 q->value(2).toString(),    q->value(3).toString(),
-                                                 q->value(4).toString(),    q->value(5).toString(),
-                                                 q->value(6).toString(),    fromStoredTimestamp(q->value(7).toString())};
+            undo.previousChecks << TerminalCheck{
+                q->value(0).toLongLong(), q->value(1).toString(),
+                q->value(2).toString(),   q->value(3).toString(),
+                q->value(4).toString(),   q->value(5).toString(),
+                q->value(6).toString(),   fromStoredTimestamp(q->value(7).toString())};
     }
     {
         auto q = m_database->exec(QStringLiteral("SELECT ") + kFindingColumns +
@@ -86,18 +88,19 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
     const QByteArray json = facts.toBytes();
     const QDateTime collectedAt = facts.collectedAt();
     auto inserted = m_database->run(
-        QStringLiteral("INSERT INTO terminal_facts (uuid, terminal_id, source, file_name, sha256, facts, computer_name, "
-                       "collected_at, imported_at, imported_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (uuid) DO UPDATE SET withdrawn_at = NULL, updated_at = excluded.updated_at"),
+        QStringLiteral(
+            "INSERT INTO terminal_facts (uuid, terminal_id, source, file_name, sha256, facts, computer_name, "
+            "collected_at, imported_at, imported_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (uuid) DO UPDATE SET withdrawn_at = NULL, updated_at = excluded.updated_at"),
         {undo.factsUuid, *terminalId, facts.source(), textValue(fileName),
          QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex()),
          QString::fromUtf8(json), textValue(facts.computerName()),
-         collectedAt.isValid() ? QVariant(toStoredTimestamp(collectedAt)) : QVariant(), stamp, textValue(m_actor),
-         stamp});
+         collectedAt.isValid() ? QVariant(toStoredTimestamp(collectedAt)) : QVariant(), stamp,
+         textValue(m_actor), stamp});
     if (!inserted)
         return tl::unexpected(inserted.error());
-    if (auto a = audit(QStringLiteral("import"), QStringLiteral("terminal"), terminalUuid, QStringLiteral("facts"),
-                       QVariant(), fileName.isEmpty() ? facts.source() : fileName);
+    if (auto a = audit(QStringLiteral("import"), QStringLiteral("terminal"), terminalUuid,
+                       QStringLiteral("facts"), QVariant(), fileName.isEmpty() ? facts.source() : fileName);
         !a)
         return tl::unexpected(a.error());
 
@@ -105,23 +108,25 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
         const auto before = std::find_if(undo.previousChecks.begin(), undo.previousChecks.end(),
                                          [&](const TerminalCheck &c) { return c.item == check.item; });
         auto r = m_database->run(
-            QStringLiteral("INSERT INTO terminal_check (uuid, terminal_id, item, value, evaluation, detail, source, "
-                           "checked_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, item) "
-                           "DO UPDATE SET value = excluded.value, evaluation = excluded.evaluation, detail = "
-                           "excluded.detail, source = excluded.source, checked_at = excluded.checked_at, updated_at = "
-                           "excluded.updated_at"),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces), *terminalId, check.item, textValue(check.value),
-             check.evaluation, textValue(check.detail), check.source,
+            QStringLiteral(
+                "INSERT INTO terminal_check (uuid, terminal_id, item, value, evaluation, detail, source, "
+                "checked_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, item) "
+                "DO UPDATE SET value = excluded.value, evaluation = excluded.evaluation, detail = "
+                "excluded.detail, source = excluded.source, checked_at = excluded.checked_at, updated_at = "
+                "excluded.updated_at"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), *terminalId, check.item,
+             textValue(check.value), check.evaluation, textValue(check.detail), check.source,
              check.checkedAt.isValid() ? toStoredTimestamp(check.checkedAt) : stamp, stamp});
         if (!r)
             return tl::unexpected(r.error());
-        const QString old = before != undo.previousChecks.end() ? before->value + QStringLiteral(" [") +
-                                                                      before->evaluation + QLatin1Char(']')
-                                                                : QString();
+        const QString old = before != undo.previousChecks.end()
+                                ? before->value + QStringLiteral(" [") + before->evaluation + QLatin1Char(']')
+                                : QString();
         const QString now = check.value + QStringLiteral(" [") + check.evaluation + QLatin1Char(']');
         if (old != now) {
             if (auto a = audit(QStringLiteral("update"), QStringLiteral("terminal"), terminalUuid,
-                               QStringLiteral("check:") + check.item, old.isEmpty() ? QVariant() : QVariant(old), now);
+                               QStringLiteral("check:") + check.item,
+                               old.isEmpty() ? QVariant() : QVariant(old), now);
                 !a)
                 return tl::unexpected(a.error());
         }
@@ -132,14 +137,15 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
     for (const Finding &f : assessment.findings) {
         raised << f.ruleId;
         auto r = m_database->run(
-            QStringLiteral("INSERT INTO finding (uuid, target_entity, target_id, status, category, text, evidence, "
-                           "recommendation, rule_id, needs_confirmation, created_at, updated_at) "
-                           "VALUES (?, 'terminal', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (target_entity, target_id, rule_id) WHERE rule_id <> '' DO UPDATE SET "
-                           "status = excluded.status, category = excluded.category, text = excluded.text, "
-                           "evidence = excluded.evidence, recommendation = excluded.recommendation, "
-                           "needs_confirmation = excluded.needs_confirmation, deleted_at = NULL, "
-                           "updated_at = excluded.updated_at"),
+            QStringLiteral(
+                "INSERT INTO finding (uuid, target_entity, target_id, status, category, text, evidence, "
+                "recommendation, rule_id, needs_confirmation, created_at, updated_at) "
+                "VALUES (?, 'terminal', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (target_entity, target_id, rule_id) WHERE rule_id <> '' DO UPDATE SET "
+                "status = excluded.status, category = excluded.category, text = excluded.text, "
+                "evidence = excluded.evidence, recommendation = excluded.recommendation, "
+                "needs_confirmation = excluded.needs_confirmation, deleted_at = NULL, "
+                "updated_at = excluded.updated_at"),
             {QUuid::createUuid().toString(QUuid::WithoutBraces), *terminalId, f.status, textValue(f.category),
              textValue(f.text), textValue(f.evidence), textValue(f.recommendation), f.ruleId,
              f.needsConfirmation ? 1 : 0, stamp, stamp});
@@ -149,8 +155,9 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
                                          [&](const Finding &p) { return p.ruleId == f.ruleId; });
         const bool wasLive = before != undo.previousFindings.end() && !before->deleted;
         if (!wasLive || before->status != f.status) {
-            if (auto a = audit(wasLive ? QStringLiteral("update") : QStringLiteral("insert"), QStringLiteral("finding"),
-                               terminalUuid, f.ruleId, wasLive ? QVariant(before->status) : QVariant(), f.status);
+            if (auto a = audit(wasLive ? QStringLiteral("update") : QStringLiteral("insert"),
+                               QStringLiteral("finding"), terminalUuid, f.ruleId,
+                               wasLive ? QVariant(before->status) : QVariant(), f.status);
                 !a)
                 return tl::unexpected(a.error());
         }
@@ -158,16 +165,18 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
     for (const Finding &p : std::as_const(undo.previousFindings)) {
         if (p.deleted || raised.contains(p.ruleId))
             continue;
-        auto r = m_database->run(QStringLiteral("UPDATE finding SET deleted_at = ?, updated_at = ? WHERE id = ?"),
-                                 {stamp, stamp, p.id});
+        auto r =
+            m_database->run(QStringLiteral("UPDATE finding SET deleted_at = ?, updated_at = ? WHERE id = ?"),
+                            {stamp, stamp, p.id});
         if (!r)
             return tl::unexpected(r.error());
-        if (auto a = audit(QStringLiteral("delete"), QStringLiteral("finding"), terminalUuid, p.ruleId, p.status, QVariant());
+        if (auto a = audit(QStringLiteral("delete"), QStringLiteral("finding"), terminalUuid, p.ruleId,
+                           p.status, QVariant());
             !a)
             return tl::unexpected(a.error());
     }
-    if (auto q = Outbox::enqueue(*m_database, QStringLiteral("terminal"), terminalUuid, QStringLiteral("upsert"),
-                                 m_clock.now());
+    if (auto q = Outbox::enqueue(*m_database, QStringLiteral("terminal"), terminalUuid,
+                                 QStringLiteral("upsert"), m_clock.now());
         !q)
         return tl::unexpected(q.error());
     if (auto c = transaction.commit(); !c)
@@ -182,72 +191,80 @@ Result<void> SurveyStore::undoTerminalAssessment(const TerminalAssessmentUndo &u
     Transaction transaction(*m_database);
     if (!transaction.begun())
         return transaction.begun();
-    auto terminalId = m_database->scalar(QStringLiteral("SELECT id FROM terminal WHERE uuid = ?"), {undo.terminalUuid});
+    auto terminalId =
+        m_database->scalar(QStringLiteral("SELECT id FROM terminal WHERE uuid = ?"), {undo.terminalUuid});
     if (!terminalId)
         return tl::unexpected(terminalId.error());
     if (!terminalId->isValid())
         return fail(ErrorCode::NotFound, QStringLiteral("no terminal %1").arg(undo.terminalUuid));
     const QString stamp = now();
-    if (auto r = m_database->run(
-            QStringLiteral("UPDATE terminal_facts SET withdrawn_at = ?, updated_at = ? WHERE uuid = ? AND terminal_id = ?"),
-            {stamp, stamp, undo.factsUuid, *terminalId});
+    if (auto r = m_database->run(QStringLiteral("UPDATE terminal_facts SET withdrawn_at = ?, updated_at = ? "
+                                                "WHERE uuid = ? AND terminal_id = ?"),
+                                 {stamp, stamp, undo.factsUuid, *terminalId});
         !r)
         return tl::unexpected(r.error());
-    if (auto r = m_database->run(QStringLiteral("DELETE FROM terminal_check WHERE terminal_id = ?"), {*terminalId}); !r)
+    if (auto r = m_database->run(QStringLiteral("DELETE FROM terminal_check WHERE terminal_id = ?"),
+                                 {*terminalId});
+        !r)
         return tl::unexpected(r.error());
     for (const TerminalCheck &c : undo.previousChecks) {
         auto r = m_database->run(
-            QStringLiteral("INSERT INTO terminal_check (id, uuid, terminal_id, item, value, evaluation, detail, source, "
-                           "checked_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {c.id, c.uuid, *terminalId, c.item, textValue(c.value), c.evaluation, textValue(c.detail), c.source,
-             toStoredTimestamp(c.checkedAt), stamp});
+            QStringLiteral(
+                "INSERT INTO terminal_check (id, uuid, terminal_id, item, value, evaluation, detail, source, "
+                "checked_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {c.id, c.uuid, *terminalId, c.item, textValue(c.value), c.evaluation, textValue(c.detail),
+             c.source, toStoredTimestamp(c.checkedAt), stamp});
         if (!r)
             return tl::unexpected(r.error());
     }
     // Rule findings back as they were; ones the assessment added are removed.
-    if (auto r = m_database->run(QStringLiteral("UPDATE finding SET deleted_at = ?, updated_at = ? WHERE target_entity = "
-                                                "'terminal' AND target_id = ? AND rule_id <> '' AND deleted_at IS NULL"),
-                                 {stamp, stamp, *terminalId});
+    if (auto r = m_database->run(
+            QStringLiteral("UPDATE finding SET deleted_at = ?, updated_at = ? WHERE target_entity = "
+                           "'terminal' AND target_id = ? AND rule_id <> '' AND deleted_at IS NULL"),
+            {stamp, stamp, *terminalId});
         !r)
         return tl::unexpected(r.error());
     for (const Finding &f : undo.previousFindings) {
         auto r = m_database->run(
-            QStringLiteral("UPDATE finding SET status = ?, category = ?, text = ?, evidence = ?, recommendation = ?, "
-                           "needs_confirmation = ?, deleted_at = CASE WHEN ? THEN deleted_at ELSE NULL END, "
-                           "updated_at = ? WHERE id = ?"),
-            {f.status, textValue(f.category), textValue(f.text), textValue(f.evidence), textValue(f.recommendation),
-             f.needsConfirmation ? 1 : 0, f.deleted ? 1 : 0, stamp, f.id});
+            QStringLiteral(
+                "UPDATE finding SET status = ?, category = ?, text = ?, evidence = ?, recommendation = ?, "
+                "needs_confirmation = ?, deleted_at = CASE WHEN ? THEN deleted_at ELSE NULL END, "
+                "updated_at = ? WHERE id = ?"),
+            {f.status, textValue(f.category), textValue(f.text), textValue(f.evidence),
+             textValue(f.recommendation), f.needsConfirmation ? 1 : 0, f.deleted ? 1 : 0, stamp, f.id});
         if (!r)
             return tl::unexpected(r.error());
     }
-    if (auto a = audit(QStringLiteral("update"), QStringLiteral("terminal"), undo.terminalUuid, QStringLiteral("facts"),
-                       undo.factsUuid, QStringLiteral("withdrawn"));
+    if (auto a = audit(QStringLiteral("update"), QStringLiteral("terminal"), undo.terminalUuid,
+                       QStringLiteral("facts"), undo.factsUuid, QStringLiteral("withdrawn"));
         !a)
         return a;
-    if (auto q = Outbox::enqueue(*m_database, QStringLiteral("terminal"), undo.terminalUuid, QStringLiteral("upsert"),
-                                 m_clock.now());
+    if (auto q = Outbox::enqueue(*m_database, QStringLiteral("terminal"), undo.terminalUuid,
+                                 QStringLiteral("upsert"), m_clock.now());
         !q)
         return tl::unexpected(q.error());
     return transaction.commit();
 }
 
-Result<std::optional<TerminalFactsRecord>> SurveyStore::currentTerminalFacts(const QString &terminalUuid) const
+Result<std::optional<TerminalFactsRecord>>
+SurveyStore::currentTerminalFacts(const QString &terminalUuid) const
 {
     auto row = m_database->firstRow(
-        QStringLiteral("SELECT f.id, f.uuid, f.source, f.file_name, f.sha256, f.facts, f.computer_name, "
-                       "f.collected_at, f.imported_at, f.imported_by FROM terminal_facts f JOIN terminal t ON "
-                       "t.id = f.terminal_id WHERE t.uuid = ? AND f.withdrawn_at IS NULL ORDER BY f.id DESC LIMIT 1"),
+        QStringLiteral(
+            "SELECT f.id, f.uuid, f.source, f.file_name, f.sha256, f.facts, f.computer_name, "
+            "f.collected_at, f.imported_at, f.imported_by FROM terminal_facts f JOIN terminal t ON "
+            "t.id = f.terminal_id WHERE t.uuid = ? AND f.withdrawn_at IS NULL ORDER BY f.id DESC LIMIT 1"),
         {terminalUuid});
     if (!row)
         return tl::unexpected(row.error());
     if (!*row)
         return std::optional<TerminalFactsRecord>();
     const QVariantList &v = **row;
-    return std::optional<TerminalFactsRecord>(TerminalFactsRecord{
-        v[0].toLongLong(), v[1].toString(), v[2].toString(), v[3].toString(), v[4].toString(),
-        v[5].toString().toUtf8(), v[6].toString(),
-        v[7].isNull() ? QDateTime() : fromStoredTimestamp(v[7].toString()), fromStoredTimestamp(v[8].toString()),
-        v[9].toString()});
+    return std::optional<TerminalFactsRecord>(
+        TerminalFactsRecord{v[0].toLongLong(), v[1].toString(), v[2].toString(), v[3].toString(),
+                            v[4].toString(), v[5].toString().toUtf8(), v[6].toString(),
+                            v[7].isNull() ? QDateTime() : fromStoredTimestamp(v[7].toString()),
+                            fromStoredTimestamp(v[8].toString()), v[9].toString()});
 }
 
 Result<QList<Finding>> SurveyStore::findings(const QString &targetEntity, const QString &targetUuid) const
@@ -255,13 +272,15 @@ Result<QList<Finding>> SurveyStore::findings(const QString &targetEntity, const 
     QString sql = QStringLiteral("SELECT ") + kFindingColumns + QStringLiteral(" FROM finding f");
     QVariantList values;
     if (targetEntity == QStringLiteral("terminal")) {
-        sql += QStringLiteral(" JOIN terminal t ON t.id = f.target_id AND f.target_entity = 'terminal' WHERE t.uuid = ? AND");
+        sql += QStringLiteral(
+            " JOIN terminal t ON t.id = f.target_id AND f.target_entity = 'terminal' WHERE t.uuid = ? AND");
         values << targetUuid;
     } else {
         sql += QStringLiteral(" WHERE");
     }
-    sql += QStringLiteral(" f.deleted_at IS NULL ORDER BY CASE f.status WHEN 'danger' THEN 0 WHEN 'caution' THEN 1 "
-                          "ELSE 2 END, f.id");
+    sql += QStringLiteral(
+        " f.deleted_at IS NULL ORDER BY CASE f.status WHEN 'danger' THEN 0 WHEN 'caution' THEN 1 "
+        "ELSE 2 END, f.id");
     auto q = m_database->exec(sql, values);
     if (!q)
         return tl::unexpected(q.error());

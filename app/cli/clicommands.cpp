@@ -9,11 +9,11 @@
 #include "importcommand.h"
 #include "migrator.h"
 #include "parsecommand.h"
-#include "terminalcommand.h"
 #include "sshlibrary.h"
 #include "surveycommands.h"
 #include "surveyjson.h"
 #include "surveystore.h"
+#include "terminalcommand.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -34,7 +34,8 @@ QJsonObject assessmentJson(const TerminalFacts &facts, const TerminalAssessment 
     }
     QJsonObject checks;
     for (const auto &c : a.checks)
-        checks.insert(c.item, QJsonObject{{QStringLiteral("value"), c.value}, {QStringLiteral("evaluation"), c.evaluation}});
+        checks.insert(c.item, QJsonObject{{QStringLiteral("value"), c.value},
+                                          {QStringLiteral("evaluation"), c.evaluation}});
     QJsonArray findings;
     for (const auto &f : a.findings)
         findings.append(QJsonObject{{QStringLiteral("rule"), f.ruleId},
@@ -54,12 +55,13 @@ QJsonObject assessmentJson(const TerminalFacts &facts, const TerminalAssessment 
 
 void printAssessment(const TerminalFacts &facts, const TerminalAssessment &a, const QDate &asOf)
 {
-    out() << facts.computerName() << "  (" << facts.source() << ", judged on " << asOf.toString(Qt::ISODate) << ")\n";
+    out() << facts.computerName() << "  (" << facts.source() << ", judged on " << asOf.toString(Qt::ISODate)
+          << ")\n";
     for (const auto &c : a.checks)
         out() << "  " << c.item << ": " << c.value << "  [" << c.evaluation << "]\n";
     for (const auto &f : a.findings)
-        out() << "  " << f.status << "  " << f.ruleId << "  " << f.text << (f.needsConfirmation ? " (要確認)" : "")
-              << "\n      " << f.evidence << '\n';
+        out() << "  " << f.status << "  " << f.ruleId << "  " << f.text
+              << (f.needsConfirmation ? " (要確認)" : "") << "\n      " << f.evidence << '\n';
     out() << Qt::flush;
 }
 
@@ -81,10 +83,12 @@ int evaluate(const QStringList &arguments)
         "judges it: the five checked items and the findings (docs/terminal-rules.md). Exit status 0 when\n"
         "the file was read, 1 when it was refused (the reason names the file and the JSON path)."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The collector's JSON file."));
-    const QCommandLineOption dateOpt(QStringLiteral("date"), QStringLiteral("Judge on this day (default today)."),
+    const QCommandLineOption dateOpt(QStringLiteral("date"),
+                                     QStringLiteral("Judge on this day (default today)."),
                                      QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption typeOpt(QStringLiteral("system-type"),
-                                     QStringLiteral("The terminal's システム種別 (e.g. 電子カルテ)."), QStringLiteral("text"));
+                                     QStringLiteral("The terminal's システム種別 (e.g. 電子カルテ)."),
+                                     QStringLiteral("text"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOptions({dateOpt, typeOpt, jsonOpt});
     if (!parse(parser, QStringLiteral("terminal evaluate"), arguments))
@@ -115,9 +119,9 @@ int import(const QStringList &arguments)
         "survey as evidence. Judged on the visit day of the terminal step (or --date)."));
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey (.fsv)."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The collector's JSON file."));
-    const QCommandLineOption terminalOpt(QStringLiteral("terminal"),
-                                         QStringLiteral("The terminal's number (1–5), when the names differ."),
-                                         QStringLiteral("n"));
+    const QCommandLineOption terminalOpt(
+        QStringLiteral("terminal"), QStringLiteral("The terminal's number (1–5), when the names differ."),
+        QStringLiteral("n"));
     const QCommandLineOption dateOpt(QStringLiteral("date"), QStringLiteral("Judge on this day."),
                                      QStringLiteral("YYYY-MM-DD"));
     parser.addOptions({terminalOpt, dateOpt});
@@ -150,19 +154,22 @@ int import(const QStringList &arguments)
                 target = t;
         }
         if (!target)
-            return usage(QStringLiteral("the survey has no terminal %1").arg(parser.value(terminalOpt)), parser);
+            return usage(QStringLiteral("the survey has no terminal %1").arg(parser.value(terminalOpt)),
+                         parser);
     } else {
         target = fs::model::TerminalMatch::byComputerName(*terminals, facts->computerName());
         if (!target)
-            return failWith({ErrorCode::NotFound,
-                             QStringLiteral("%1: no terminal of the survey has the host name «%2»; name it with "
-                                            "--terminal N")
-                                 .arg(file, facts->computerName())});
+            return failWith(
+                {ErrorCode::NotFound,
+                 QStringLiteral("%1: no terminal of the survey has the host name «%2»; name it with "
+                                "--terminal N")
+                     .arg(file, facts->computerName())});
     }
     auto days = (*store)->schedule();
     if (!days)
         return failWith(days.error());
-    const QDate asOf = date->isValid() ? *date : fs::model::TerminalMatch::evaluationDate(*days, QDate::currentDate());
+    const QDate asOf =
+        date->isValid() ? *date : fs::model::TerminalMatch::evaluationDate(*days, QDate::currentDate());
     const auto a = TerminalEvaluator::evaluate(*facts, {asOf, target->systemType});
     auto recorded = (*store)->recordTerminalAssessment(target->uuid, *facts, QFileInfo(file).fileName(), a);
     if (!recorded)
@@ -188,12 +195,14 @@ int script(const QStringList &arguments)
     const QDir dir(parser.value(outOpt));
     if (!dir.exists())
         return failWith({ErrorCode::Io, QStringLiteral("%1: no such folder").arg(dir.path())});
-    for (const QString &name : {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")}) {
+    for (const QString &name :
+         {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")}) {
         QFile source(QStringLiteral(":/fieldsurvey/collector/") + name);
         QFile target(dir.filePath(name));
         if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
             target.write(source.readAll()) < 0 || !target.flush())
-            return failWith({ErrorCode::Io, QStringLiteral("%1: %2").arg(target.fileName(), target.errorString())});
+            return failWith(
+                {ErrorCode::Io, QStringLiteral("%1: %2").arg(target.fileName(), target.errorString())});
         out() << target.fileName() << '\n';
     }
     out() << Qt::flush;

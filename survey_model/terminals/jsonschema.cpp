@@ -13,11 +13,21 @@ namespace {
 const QSet<QString> &knownKeywords()
 {
     static const QSet<QString> keys = {
-        QStringLiteral("$schema"),    QStringLiteral("$id"),        QStringLiteral("title"),
-        QStringLiteral("description"), QStringLiteral("format"),    QStringLiteral("type"),
-        QStringLiteral("const"),      QStringLiteral("enum"),       QStringLiteral("properties"),
-        QStringLiteral("required"),   QStringLiteral("additionalProperties"), QStringLiteral("items"),
-        QStringLiteral("maxItems"),   QStringLiteral("maxLength"),  QStringLiteral("minimum"),
+        QStringLiteral("$schema"),
+        QStringLiteral("$id"),
+        QStringLiteral("title"),
+        QStringLiteral("description"),
+        QStringLiteral("format"),
+        QStringLiteral("type"),
+        QStringLiteral("const"),
+        QStringLiteral("enum"),
+        QStringLiteral("properties"),
+        QStringLiteral("required"),
+        QStringLiteral("additionalProperties"),
+        QStringLiteral("items"),
+        QStringLiteral("maxItems"),
+        QStringLiteral("maxLength"),
+        QStringLiteral("minimum"),
         QStringLiteral("maximum"),
     };
     return keys;
@@ -43,7 +53,8 @@ QString checkSchema(const QJsonObject &schema, const QString &where)
     if (schema.contains(QStringLiteral("items"))) {
         if (!schema.value(QStringLiteral("items")).isObject())
             return QStringLiteral("%1[]: not a schema").arg(where);
-        if (QString e = checkSchema(schema.value(QStringLiteral("items")).toObject(), where + QStringLiteral("[]"));
+        if (QString e =
+                checkSchema(schema.value(QStringLiteral("items")).toObject(), where + QStringLiteral("[]"));
             !e.isEmpty())
             return e;
     }
@@ -58,7 +69,8 @@ QString typeName(const QJsonValue &v)
     case QJsonValue::Bool:
         return QStringLiteral("boolean");
     case QJsonValue::Double:
-        return std::trunc(v.toDouble()) == v.toDouble() ? QStringLiteral("integer") : QStringLiteral("number");
+        return std::trunc(v.toDouble()) == v.toDouble() ? QStringLiteral("integer")
+                                                        : QStringLiteral("number");
     case QJsonValue::String:
         return QStringLiteral("string");
     case QJsonValue::Array:
@@ -106,7 +118,8 @@ public:
             for (const QString &type : types)
                 ok = ok || hasType(value, type);
             if (!ok) {
-                add(path, QStringLiteral("expected %1, found %2").arg(types.join(QStringLiteral(" or ")), typeName(value)));
+                add(path, QStringLiteral("expected %1, found %2")
+                              .arg(types.join(QStringLiteral(" or ")), typeName(value)));
                 return;
             }
         }
@@ -120,23 +133,31 @@ public:
                 QStringList names;
                 for (const QJsonValue &a : allowed)
                     names << render(a);
-                add(path, QStringLiteral("%1 is not one of %2").arg(render(value), names.join(QStringLiteral(", "))));
+                add(path, QStringLiteral("%1 is not one of %2")
+                              .arg(render(value), names.join(QStringLiteral(", "))));
                 return;
             }
         }
         if (value.isString() && schema.contains(QStringLiteral("maxLength")) &&
             value.toString().size() > schema.value(QStringLiteral("maxLength")).toInt())
-            add(path, QStringLiteral("longer than %1 characters").arg(schema.value(QStringLiteral("maxLength")).toInt()));
+            add(path, QStringLiteral("longer than %1 characters")
+                          .arg(schema.value(QStringLiteral("maxLength")).toInt()));
         if (value.isDouble()) {
-            if (schema.contains(QStringLiteral("minimum")) && value.toDouble() < schema.value(QStringLiteral("minimum")).toDouble())
-                add(path, QStringLiteral("%1 is below %2").arg(render(value), render(schema.value(QStringLiteral("minimum")))));
-            if (schema.contains(QStringLiteral("maximum")) && value.toDouble() > schema.value(QStringLiteral("maximum")).toDouble())
-                add(path, QStringLiteral("%1 is above %2").arg(render(value), render(schema.value(QStringLiteral("maximum")))));
+            if (schema.contains(QStringLiteral("minimum")) &&
+                value.toDouble() < schema.value(QStringLiteral("minimum")).toDouble())
+                add(path, QStringLiteral("%1 is below %2")
+                              .arg(render(value), render(schema.value(QStringLiteral("minimum")))));
+            if (schema.contains(QStringLiteral("maximum")) &&
+                value.toDouble() > schema.value(QStringLiteral("maximum")).toDouble())
+                add(path, QStringLiteral("%1 is above %2")
+                              .arg(render(value), render(schema.value(QStringLiteral("maximum")))));
         }
         if (value.isArray()) {
             const QJsonArray array = value.toArray();
-            if (schema.contains(QStringLiteral("maxItems")) && array.size() > schema.value(QStringLiteral("maxItems")).toInt()) {
-                add(path, QStringLiteral("more than %1 items").arg(schema.value(QStringLiteral("maxItems")).toInt()));
+            if (schema.contains(QStringLiteral("maxItems")) &&
+                array.size() > schema.value(QStringLiteral("maxItems")).toInt()) {
+                add(path, QStringLiteral("more than %1 items")
+                              .arg(schema.value(QStringLiteral("maxItems")).toInt()));
                 return;
             }
             const QJsonObject items = schema.value(QStringLiteral("items")).toObject();

@@ -54,32 +54,40 @@ const QList<ManualEdition> &ManualTerminalFacts::editions()
 {
     static const QList<ManualEdition> list = [] {
         QList<ManualEdition> l;
-        const auto client = [&l](const QString &product, const QString &key, const QString &edition, const QString &id) {
+        const auto client = [&l](const QString &product, const QString &key, const QString &edition,
+                                 const QString &id) {
             l.append({key, QStringLiteral("Microsoft %1 %2").arg(product, edition), id, 1});
         };
-        for (const auto &[product, prefix] : {std::pair{QStringLiteral("Windows 11"), QStringLiteral("win11")},
-                                              std::pair{QStringLiteral("Windows 10"), QStringLiteral("win10")}}) {
+        for (const auto &[product, prefix] :
+             {std::pair{QStringLiteral("Windows 11"), QStringLiteral("win11")},
+              std::pair{QStringLiteral("Windows 10"), QStringLiteral("win10")}}) {
             client(product, prefix + QStringLiteral("-home"), QStringLiteral("Home"), QStringLiteral("Core"));
-            client(product, prefix + QStringLiteral("-pro"), QStringLiteral("Pro"), QStringLiteral("Professional"));
-            client(product, prefix + QStringLiteral("-enterprise"), QStringLiteral("Enterprise"), QStringLiteral("Enterprise"));
-            client(product, prefix + QStringLiteral("-education"), QStringLiteral("Education"), QStringLiteral("Education"));
+            client(product, prefix + QStringLiteral("-pro"), QStringLiteral("Pro"),
+                   QStringLiteral("Professional"));
+            client(product, prefix + QStringLiteral("-enterprise"), QStringLiteral("Enterprise"),
+                   QStringLiteral("Enterprise"));
+            client(product, prefix + QStringLiteral("-education"), QStringLiteral("Education"),
+                   QStringLiteral("Education"));
             client(product, prefix + QStringLiteral("-iot-enterprise"), QStringLiteral("IoT Enterprise"),
                    QStringLiteral("IoTEnterprise"));
             client(product, prefix + QStringLiteral("-enterprise-ltsc"), QStringLiteral("Enterprise LTSC"),
                    QStringLiteral("EnterpriseS"));
-            client(product, prefix + QStringLiteral("-iot-enterprise-ltsc"), QStringLiteral("IoT Enterprise LTSC"),
-                   QStringLiteral("IoTEnterpriseS"));
+            client(product, prefix + QStringLiteral("-iot-enterprise-ltsc"),
+                   QStringLiteral("IoT Enterprise LTSC"), QStringLiteral("IoTEnterpriseS"));
         }
-        client(QStringLiteral("Windows 8.1"), QStringLiteral("win81-pro"), QStringLiteral("Pro"), QStringLiteral("Professional"));
-        client(QStringLiteral("Windows 7"), QStringLiteral("win7-professional"), QStringLiteral("Professional"),
+        client(QStringLiteral("Windows 8.1"), QStringLiteral("win81-pro"), QStringLiteral("Pro"),
                QStringLiteral("Professional"));
+        client(QStringLiteral("Windows 7"), QStringLiteral("win7-professional"),
+               QStringLiteral("Professional"), QStringLiteral("Professional"));
         client(QStringLiteral("Windows Embedded Standard 7"), QStringLiteral("wes7"), QString(), QString());
         l.last().caption = QStringLiteral("Microsoft Windows Embedded Standard");
-        for (const QString &server : {QStringLiteral("2012"), QStringLiteral("2012 R2"), QStringLiteral("2016"),
-                                      QStringLiteral("2019"), QStringLiteral("2022"), QStringLiteral("2025")}) {
+        for (const QString &server :
+             {QStringLiteral("2012"), QStringLiteral("2012 R2"), QStringLiteral("2016"),
+              QStringLiteral("2019"), QStringLiteral("2022"), QStringLiteral("2025")}) {
             const QString key = QStringLiteral("server") + QString(server).remove(QLatin1Char(' ')).toLower();
             l.append({key + QStringLiteral("-standard"),
-                      QStringLiteral("Microsoft Windows Server %1 Standard").arg(server), QStringLiteral("ServerStandard"), 3});
+                      QStringLiteral("Microsoft Windows Server %1 Standard").arg(server),
+                      QStringLiteral("ServerStandard"), 3});
             l.append({key + QStringLiteral("-datacenter"),
                       QStringLiteral("Microsoft Windows Server %1 Datacenter").arg(server),
                       QStringLiteral("ServerDatacenter"), 3});
@@ -91,7 +99,8 @@ const QList<ManualEdition> &ManualTerminalFacts::editions()
 
 bool ManualTerminalFacts::setBuildText(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(?:10\\.0\\.)?(\\d{4,5})(?:\\.(\\d{1,6}))?\\s*$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*(?:10\\.0\\.)?(\\d{4,5})(?:\\.(\\d{1,6}))?\\s*$"));
     const auto m = pattern.match(text);
     if (!m.hasMatch())
         return false;
@@ -114,11 +123,12 @@ QJsonObject ManualTerminalFacts::toJson() const
         if (e.key == editionKey)
             edition = &e;
     }
-    QJsonObject collector{{QStringLiteral("name"), QLatin1String(TerminalFacts::kManual)},
-                          {QStringLiteral("version"), QStringLiteral("1")},
-                          {QStringLiteral("enteredBy"), enteredBy.left(256)},
-                          {QStringLiteral("collectedAtUtc"),
-                           enteredAt.isValid() ? QJsonValue(enteredAt.toUTC().toString(Qt::ISODate)) : QJsonValue::Null}};
+    QJsonObject collector{
+        {QStringLiteral("name"), QLatin1String(TerminalFacts::kManual)},
+        {QStringLiteral("version"), QStringLiteral("1")},
+        {QStringLiteral("enteredBy"), enteredBy.left(256)},
+        {QStringLiteral("collectedAtUtc"),
+         enteredAt.isValid() ? QJsonValue(enteredAt.toUTC().toString(Qt::ISODate)) : QJsonValue::Null}};
     QJsonObject computer = section(!computerName.isEmpty());
     computer.insert(QStringLiteral("name"), computerName.left(64));
 
@@ -129,31 +139,36 @@ QJsonObject ManualTerminalFacts::toJson() const
     os.insert(QStringLiteral("productType"), edition ? QJsonValue(edition->productType) : QJsonValue::Null);
     os.insert(QStringLiteral("build"), build > 0 ? QJsonValue(build) : QJsonValue::Null);
     os.insert(QStringLiteral("ubr"), ubr >= 0 ? QJsonValue(ubr) : QJsonValue::Null);
-    os.insert(QStringLiteral("displayVersion"), displayVersion.isEmpty() ? QJsonValue::Null : QJsonValue(displayVersion.left(16)));
+    os.insert(QStringLiteral("displayVersion"),
+              displayVersion.isEmpty() ? QJsonValue::Null : QJsonValue(displayVersion.left(16)));
 
     QJsonObject esuSection = section(esu != Answer::Unknown);
     esuSection.insert(QStringLiteral("licenses"),
-                      esu == Answer::Yes ? QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("ESU（手入力）")},
-                                                                  {QStringLiteral("licenseStatus"), 1}}}
-                                         : QJsonArray());
+                      esu == Answer::Yes
+                          ? QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("ESU（手入力）")},
+                                                   {QStringLiteral("licenseStatus"), 1}}}
+                          : QJsonArray());
 
     QJsonObject updates = section(lastUpdate.isValid() || rebootPending);
     // Noon in Japan of the day the investigator read.
     updates.insert(QStringLiteral("lastInstallSuccess"),
-                   lastUpdate.isValid() ? QJsonValue(QDateTime(lastUpdate, QTime(3, 0), Qt::UTC).toString(Qt::ISODate))
-                                        : QJsonValue::Null);
+                   lastUpdate.isValid()
+                       ? QJsonValue(QDateTime(lastUpdate, QTime(3, 0), Qt::UTC).toString(Qt::ISODate))
+                       : QJsonValue::Null);
     updates.insert(QStringLiteral("rebootPending"), rebootPending);
 
     QJsonObject internetSection = section(!internet.isEmpty());
-    internetSection.insert(QStringLiteral("confirmedOnSite"), internet.isEmpty() ? QJsonValue::Null : QJsonValue(internet));
+    internetSection.insert(QStringLiteral("confirmedOnSite"),
+                           internet.isEmpty() ? QJsonValue::Null : QJsonValue(internet));
 
     QJsonObject antivirus = section(!antivirusState.isEmpty());
     QJsonArray products;
     if (!antivirusState.isEmpty() && antivirusState != QStringLiteral("none")) {
         const bool microsoft = antivirusName.contains(QStringLiteral("Defender"), Qt::CaseInsensitive) ||
                                antivirusName.contains(QStringLiteral("Microsoft"), Qt::CaseInsensitive);
-        products.append(QJsonObject{{QStringLiteral("displayName"),
-                                     antivirusName.isEmpty() ? QStringLiteral("（名称未記入）") : antivirusName.left(256)},
+        products.append(QJsonObject{{QStringLiteral("displayName"), antivirusName.isEmpty()
+                                                                        ? QStringLiteral("（名称未記入）")
+                                                                        : antivirusName.left(256)},
                                     {QStringLiteral("productState"), productState(antivirusState, microsoft)},
                                     {QStringLiteral("exeExists"), true}});
     }
@@ -187,7 +202,9 @@ ManualTerminalFacts ManualTerminalFacts::fromJson(const QJsonObject &facts)
 {
     ManualTerminalFacts m;
     const auto part = [&facts](const char *name) { return facts.value(QLatin1String(name)).toObject(); };
-    const auto ok = [](const QJsonObject &s) { return s.value(QStringLiteral("status")).toString() == QStringLiteral("ok"); };
+    const auto ok = [](const QJsonObject &s) {
+        return s.value(QStringLiteral("status")).toString() == QStringLiteral("ok");
+    };
     m.computerName = part("computer").value(QStringLiteral("name")).toString();
     const QJsonObject os = part("os");
     for (const ManualEdition &e : editions()) {
@@ -214,9 +231,10 @@ ManualTerminalFacts ManualTerminalFacts::fromJson(const QJsonObject &facts)
             const QJsonObject p = products.first().toObject();
             m.antivirusName = p.value(QStringLiteral("displayName")).toString();
             const qint64 state = qint64(p.value(QStringLiteral("productState")).toDouble());
-            m.antivirusState = ((state >> 12) & 0xF) != 1
-                                   ? QStringLiteral("off")
-                                   : (((state >> 4) & 0xF) != 0 ? QStringLiteral("outdated") : QStringLiteral("on"));
+            m.antivirusState =
+                ((state >> 12) & 0xF) != 1
+                    ? QStringLiteral("off")
+                    : (((state >> 4) & 0xF) != 0 ? QStringLiteral("outdated") : QStringLiteral("on"));
         }
     }
     m.usb = part("usbStorage").value(QStringLiteral("confirmedOnSite")).toString();

@@ -94,8 +94,9 @@ public:
         evaluateAntivirus();
         evaluateUsb();
         evaluateRemarks();
-        std::stable_sort(m_assessment.findings.begin(), m_assessment.findings.end(),
-                         [](const Finding &a, const Finding &b) { return severity(a.status) > severity(b.status); });
+        std::stable_sort(
+            m_assessment.findings.begin(), m_assessment.findings.end(),
+            [](const Finding &a, const Finding &b) { return severity(a.status) > severity(b.status); });
         for (const QString &item : kTerminalCheckItems)
             m_assessment.checks << m_checks.value(item);
         return m_assessment;
@@ -107,7 +108,8 @@ private:
                bool needsConfirmation = false, const QString &text = {})
     {
         const auto &rules = TerminalEvaluator::rules();
-        const auto rule = std::find_if(rules.begin(), rules.end(), [&](const TerminalRule &r) { return r.id == ruleId; });
+        const auto rule =
+            std::find_if(rules.begin(), rules.end(), [&](const TerminalRule &r) { return r.id == ruleId; });
         Q_ASSERT_X(rule != rules.end(), "TerminalEvaluator", "unknown rule id");
         Finding f;
         f.targetEntity = QStringLiteral("terminal");
@@ -149,10 +151,11 @@ private:
             return;
         }
         QString value = QStringLiteral("%1（ビルド %2）").arg(os.name(), os.buildText());
-        const QString evidence = QStringLiteral("%1 / Caption: %2 / EditionID: %3")
-                                     .arg(os.name() + QStringLiteral(" ") + os.buildText(),
-                                          jsonText(m_facts.section(QStringLiteral("os")), QStringLiteral("caption")),
-                                          jsonText(m_facts.section(QStringLiteral("os")), QStringLiteral("editionId")));
+        const QString evidence =
+            QStringLiteral("%1 / Caption: %2 / EditionID: %3")
+                .arg(os.name() + QStringLiteral(" ") + os.buildText(),
+                     jsonText(m_facts.section(QStringLiteral("os")), QStringLiteral("caption")),
+                     jsonText(m_facts.section(QStringLiteral("os")), QStringLiteral("editionId")));
         if (!os.lifecycle) {
             // Edition unknown: when every edition of this build is past its end, that is enough.
             QList<QDate> ends;
@@ -162,15 +165,19 @@ private:
             }
             const QDate latestEnd = ends.isEmpty() ? QDate() : *std::max_element(ends.begin(), ends.end());
             if (latestEnd.isValid() && latestEnd < m_context.asOf) {
-                record(QStringLiteral("os"), value + QStringLiteral(" サポート終了（エディション不明）"), true,
-                       {QStringLiteral("os")});
-                raise(QStringLiteral("win.os.end_of_servicing"),
-                      evidence + QStringLiteral(" / エディションは不明だが、このビルドはどのエディションも %1 までにサポート終了")
-                                     .arg(date(latestEnd)),
-                      {}, true);
+                record(QStringLiteral("os"), value + QStringLiteral(" サポート終了（エディション不明）"),
+                       true, {QStringLiteral("os")});
+                raise(
+                    QStringLiteral("win.os.end_of_servicing"),
+                    evidence +
+                        QStringLiteral(
+                            " / エディションは不明だが、このビルドはどのエディションも %1 までにサポート終了")
+                            .arg(date(latestEnd)),
+                    {}, true);
                 return;
             }
-            record(QStringLiteral("os"), value + QStringLiteral(" サポート期限不明"), true, {QStringLiteral("os")});
+            record(QStringLiteral("os"), value + QStringLiteral(" サポート期限不明"), true,
+                   {QStringLiteral("os")});
             raise(QStringLiteral("win.os.lifecycle_unknown"), evidence, {}, true);
             return;
         }
@@ -181,7 +188,8 @@ private:
                    {QStringLiteral("os")});
             if (daysLeft <= TerminalEvaluator::kEndingSoonDays)
                 raise(QStringLiteral("win.os.ending_soon"),
-                      evidence + QStringLiteral(" / サポート終了 %1（あと %2 日）").arg(date(end)).arg(daysLeft));
+                      evidence +
+                          QStringLiteral(" / サポート終了 %1（あと %2 日）").arg(date(end)).arg(daysLeft));
             return;
         }
         // Windows 10 22H2 past 2025-10-14: supported only with a paid ESU licence.
@@ -196,13 +204,16 @@ private:
         }
         if (esuCandidate && licensed) {
             constexpr int kEsuMinimumUbr = 6456; // October 2025 LCU, KB5066791
-            record(QStringLiteral("os"), value + QStringLiteral(" ESU 適用"), true, {QStringLiteral("os"), QStringLiteral("esu")});
+            record(QStringLiteral("os"), value + QStringLiteral(" ESU 適用"), true,
+                   {QStringLiteral("os"), QStringLiteral("esu")});
             if (os.ubr >= 0 && os.ubr < kEsuMinimumUbr)
                 raise(QStringLiteral("win.os.esu_prerequisite"),
-                      evidence + QStringLiteral(" / ESU ライセンス: %1").arg(licences.join(QStringLiteral("、"))));
+                      evidence +
+                          QStringLiteral(" / ESU ライセンス: %1").arg(licences.join(QStringLiteral("、"))));
             else
                 raise(QStringLiteral("win.os.esu"),
-                      evidence + QStringLiteral(" / ESU ライセンス: %1").arg(licences.join(QStringLiteral("、"))));
+                      evidence +
+                          QStringLiteral(" / ESU ライセンス: %1").arg(licences.join(QStringLiteral("、"))));
             return;
         }
         record(QStringLiteral("os"), value + QStringLiteral(" サポート終了（%1）").arg(date(end)), true,
@@ -257,14 +268,17 @@ private:
                 }
             };
             for (const QJsonValue &h : u.value(QStringLiteral("history")).toArray())
-                sameDay(jsonTime(h.toObject(), QStringLiteral("date")), jsonText(h.toObject(), QStringLiteral("kb")));
+                sameDay(jsonTime(h.toObject(), QStringLiteral("date")),
+                        jsonText(h.toObject(), QStringLiteral("kb")));
             for (const QJsonValue &h : u.value(QStringLiteral("hotfixes")).toArray())
-                sameDay(jsonTime(h.toObject(), QStringLiteral("installedOn")), jsonText(h.toObject(), QStringLiteral("id")));
+                sameDay(jsonTime(h.toObject(), QStringLiteral("installedOn")),
+                        jsonText(h.toObject(), QStringLiteral("id")));
         }
         const bool known = last.has_value() || os.ubr >= 0;
         QStringList parts;
         if (last)
-            parts << QStringLiteral("最終適用 %1").arg(date(*last)) + (lastKb.isEmpty() ? QString() : QStringLiteral("（%1）").arg(lastKb));
+            parts << QStringLiteral("最終適用 %1").arg(date(*last)) +
+                         (lastKb.isEmpty() ? QString() : QStringLiteral("（%1）").arg(lastKb));
         if (os.ubr >= 0)
             parts << QStringLiteral("ビルド %1").arg(os.buildText());
         const bool reboot = jsonBool(u, QStringLiteral("rebootPending")).value_or(false);
@@ -273,7 +287,8 @@ private:
         const QString wsus = jsonText(u, QStringLiteral("wuServer"));
         if (!wsus.isEmpty() && jsonBool(u, QStringLiteral("useWuServer")).value_or(false))
             parts << QStringLiteral("WSUS 管理");
-        record(QStringLiteral("windows_update"), known ? parts.join(QStringLiteral("・")) : QStringLiteral("不明"), known,
+        record(QStringLiteral("windows_update"),
+               known ? parts.join(QStringLiteral("・")) : QStringLiteral("不明"), known,
                {QStringLiteral("updates")});
 
         if (last) {
@@ -301,8 +316,9 @@ private:
             QStringList reasons;
             for (const QJsonValue &r : u.value(QStringLiteral("rebootReasons")).toArray())
                 reasons << r.toString();
-            raise(QStringLiteral("win.update.reboot_pending"),
-                  reasons.isEmpty() ? QStringLiteral("再起動待ちの更新あり") : reasons.join(QStringLiteral(", ")));
+            raise(QStringLiteral("win.update.reboot_pending"), reasons.isEmpty()
+                                                                   ? QStringLiteral("再起動待ちの更新あり")
+                                                                   : reasons.join(QStringLiteral(", ")));
         }
         if (jsonBool(u, QStringLiteral("noAutoUpdate")).value_or(false) && wsus.isEmpty())
             raise(QStringLiteral("win.update.disabled"),
@@ -316,7 +332,13 @@ private:
         const QString confirmed = jsonText(n, QStringLiteral("confirmedOnSite"));
         QString value;
         QString evidence;
-        enum { Unknown, Reachable, Partial, Unreachable } verdict = Unknown;
+        enum
+        {
+            Unknown,
+            Reachable,
+            Partial,
+            Unreachable
+        } verdict = Unknown;
         if (!confirmed.isEmpty()) {
             verdict = confirmed == QStringLiteral("reachable")
                           ? Reachable
@@ -342,7 +364,8 @@ private:
             bool internet = false;
             for (const QJsonValue &p : profiles) {
                 const QJsonObject o = p.toObject();
-                internet = internet || jsonText(o, QStringLiteral("ipv4Connectivity")) == QStringLiteral("Internet") ||
+                internet = internet ||
+                           jsonText(o, QStringLiteral("ipv4Connectivity")) == QStringLiteral("Internet") ||
                            jsonText(o, QStringLiteral("ipv6Connectivity")) == QStringLiteral("Internet");
             }
             if (internet) {
@@ -357,7 +380,9 @@ private:
             }
         }
         const bool proxy = jsonBool(n, QStringLiteral("proxyEnabled")).value_or(false);
-        const QString proxyText = proxy ? QStringLiteral("（プロキシ %1）").arg(jsonText(n, QStringLiteral("proxyServer"))) : QString();
+        const QString proxyText =
+            proxy ? QStringLiteral("（プロキシ %1）").arg(jsonText(n, QStringLiteral("proxyServer")))
+                  : QString();
         switch (verdict) {
         case Reachable:
             value = QStringLiteral("可") + proxyText;
@@ -374,7 +399,8 @@ private:
         }
         record(QStringLiteral("internet"), value, verdict != Unknown, {QStringLiteral("internet")});
         if (verdict == Reachable)
-            raise(QStringLiteral("win.internet.reachable"), evidence + proxyText, emr ? kDanger : kCaution, false,
+            raise(QStringLiteral("win.internet.reachable"), evidence + proxyText, emr ? kDanger : kCaution,
+                  false,
                   emr ? QStringLiteral("電子カルテ端末からインターネットに接続できる")
                       : QStringLiteral("端末からインターネットに接続できる"));
         else if (verdict == Partial)
@@ -405,7 +431,8 @@ private:
                 continue;
             const ProductState s = decode(*state);
             if (s.on) {
-                active << name + (s.outOfDate ? QStringLiteral("（有効・定義が古い）") : QStringLiteral("（有効・定義最新）"));
+                active << name + (s.outOfDate ? QStringLiteral("（有効・定義が古い）")
+                                              : QStringLiteral("（有効・定義最新）"));
                 if (s.outOfDate)
                     outdated << name;
                 (s.microsoft ? microsoftOn : thirdPartyOn) = true;
@@ -435,7 +462,8 @@ private:
             if (wsc.isEmpty() && jsonBool(o, QStringLiteral("running")).value_or(false) &&
                 securityServiceNames().match(name).hasMatch() && name != QStringLiteral("WinDefend") &&
                 name != QStringLiteral("Sense")) {
-                active << QStringLiteral("%1（サービス %2 が稼働）").arg(jsonText(o, QStringLiteral("displayName")), name);
+                active << QStringLiteral("%1（サービス %2 が稼働）")
+                              .arg(jsonText(o, QStringLiteral("displayName")), name);
                 thirdPartyOn = true;
             }
         }
@@ -452,13 +480,16 @@ private:
         if (!known)
             return;
         if (active.isEmpty() && inactive.isEmpty())
-            raise(QStringLiteral("win.av.none"), QStringLiteral("Security Center に登録された製品、稼働中の対策製品のサービスなし"));
+            raise(QStringLiteral("win.av.none"),
+                  QStringLiteral("Security Center に登録された製品、稼働中の対策製品のサービスなし"));
         else if (active.isEmpty())
             raise(QStringLiteral("win.av.disabled"), inactive.join(QStringLiteral("、")));
         if (!outdated.isEmpty())
             raise(QStringLiteral("win.av.outdated"),
-                  QStringLiteral("Security Center の状態: 定義が古い（%1）").arg(outdated.join(QStringLiteral("、"))));
-        else if (signatureAge && microsoftOn && !thirdPartyOn && *signatureAge > TerminalEvaluator::kSignatureCautionDays)
+                  QStringLiteral("Security Center の状態: 定義が古い（%1）")
+                      .arg(outdated.join(QStringLiteral("、"))));
+        else if (signatureAge && microsoftOn && !thirdPartyOn &&
+                 *signatureAge > TerminalEvaluator::kSignatureCautionDays)
             raise(QStringLiteral("win.av.outdated"),
                   QStringLiteral("Microsoft Defender の定義は %1 日前（%2）")
                       .arg(*signatureAge)
@@ -478,15 +509,18 @@ private:
         QStringList readOnlyBy;
         if (jsonInt(u, QStringLiteral("usbstorStart")) == 4)
             blockedBy << QStringLiteral("USBSTOR 無効");
-        if (jsonBool(u, QStringLiteral("denyAll")).value_or(false) || jsonBool(u, QStringLiteral("denyAllUser")).value_or(false))
+        if (jsonBool(u, QStringLiteral("denyAll")).value_or(false) ||
+            jsonBool(u, QStringLiteral("denyAllUser")).value_or(false))
             blockedBy << QStringLiteral("リムーバブル記憶域のアクセス拒否ポリシー");
         if (jsonBool(u, QStringLiteral("removableDiskDenyRead")).value_or(false))
             blockedBy << QStringLiteral("リムーバブルディスクの読み取り拒否ポリシー");
         if (jsonBool(u, QStringLiteral("denyRemovableDevices")).value_or(false))
             blockedBy << QStringLiteral("リムーバブルデバイスのインストール禁止ポリシー");
         for (const QJsonValue &c : u.value(QStringLiteral("denyDeviceClasses")).toArray()) {
-            if (c.toString().contains(QStringLiteral("4d36e967-e325-11ce-bfc1-08002be10318"), Qt::CaseInsensitive) ||
-                c.toString().contains(QStringLiteral("36fc9e60-c465-11cf-8056-444553540000"), Qt::CaseInsensitive))
+            if (c.toString().contains(QStringLiteral("4d36e967-e325-11ce-bfc1-08002be10318"),
+                                      Qt::CaseInsensitive) ||
+                c.toString().contains(QStringLiteral("36fc9e60-c465-11cf-8056-444553540000"),
+                                      Qt::CaseInsensitive))
                 blockedBy << QStringLiteral("デバイスクラスのインストール禁止ポリシー");
         }
         if (jsonBool(u, QStringLiteral("writeProtect")).value_or(false))
@@ -512,34 +546,41 @@ private:
 
         const bool known = !u.isEmpty();
         if (confirmed == QStringLiteral("blocked")) {
-            record(QStringLiteral("usb_storage"), QStringLiteral("閉塞（現地で確認）"), true, {QStringLiteral("usbStorage")});
+            record(QStringLiteral("usb_storage"), QStringLiteral("閉塞（現地で確認）"), true,
+                   {QStringLiteral("usbStorage")});
         } else if (confirmed == QStringLiteral("read_only")) {
-            record(QStringLiteral("usb_storage"), QStringLiteral("読み取りのみ（現地で確認）"), true, {QStringLiteral("usbStorage")});
+            record(QStringLiteral("usb_storage"), QStringLiteral("読み取りのみ（現地で確認）"), true,
+                   {QStringLiteral("usbStorage")});
             raise(QStringLiteral("win.usb.read_only"), QStringLiteral("調査員が現地で確認"));
         } else if (confirmed == QStringLiteral("not_blocked")) {
-            record(QStringLiteral("usb_storage"), QStringLiteral("閉塞なし（現地で確認）"), true, {QStringLiteral("usbStorage")});
+            record(QStringLiteral("usb_storage"), QStringLiteral("閉塞なし（現地で確認）"), true,
+                   {QStringLiteral("usbStorage")});
             raise(QStringLiteral("win.usb.not_blocked"), QStringLiteral("調査員が現地で確認"));
         } else if (!blockedBy.isEmpty()) {
-            record(QStringLiteral("usb_storage"), QStringLiteral("閉塞（%1）").arg(blockedBy.join(QStringLiteral("、"))), true,
+            record(QStringLiteral("usb_storage"),
+                   QStringLiteral("閉塞（%1）").arg(blockedBy.join(QStringLiteral("、"))), true,
                    {QStringLiteral("usbStorage")});
         } else if (!readOnlyBy.isEmpty()) {
-            record(QStringLiteral("usb_storage"), QStringLiteral("読み取りのみ（%1）").arg(readOnlyBy.join(QStringLiteral("、"))),
-                   true, {QStringLiteral("usbStorage")});
+            record(QStringLiteral("usb_storage"),
+                   QStringLiteral("読み取りのみ（%1）").arg(readOnlyBy.join(QStringLiteral("、"))), true,
+                   {QStringLiteral("usbStorage")});
             raise(QStringLiteral("win.usb.read_only"), readOnlyBy.join(QStringLiteral("、")));
         } else if (!tools.isEmpty()) {
             record(QStringLiteral("usb_storage"),
-                   QStringLiteral("要確認（%1 による制御の可能性）").arg(tools.join(QStringLiteral("、"))), false,
-                   {QStringLiteral("usbStorage"), QStringLiteral("securityServices")});
+                   QStringLiteral("要確認（%1 による制御の可能性）").arg(tools.join(QStringLiteral("、"))),
+                   false, {QStringLiteral("usbStorage"), QStringLiteral("securityServices")});
             raise(QStringLiteral("win.usb.third_party"), tools.join(QStringLiteral("、")), {}, true);
         } else if (known) {
-            record(QStringLiteral("usb_storage"), QStringLiteral("閉塞なし"), true, {QStringLiteral("usbStorage")});
+            record(QStringLiteral("usb_storage"), QStringLiteral("閉塞なし"), true,
+                   {QStringLiteral("usbStorage")});
             raise(QStringLiteral("win.usb.not_blocked"),
                   QStringLiteral("USBSTOR Start=%1、アクセス拒否・インストール禁止のポリシーなし")
                       .arg(jsonInt(u, QStringLiteral("usbstorStart")).has_value()
                                ? QString::number(*jsonInt(u, QStringLiteral("usbstorStart")))
                                : QStringLiteral("—")));
         } else {
-            record(QStringLiteral("usb_storage"), QStringLiteral("不明"), false, {QStringLiteral("usbStorage")});
+            record(QStringLiteral("usb_storage"), QStringLiteral("不明"), false,
+                   {QStringLiteral("usbStorage")});
         }
     }
 
@@ -547,10 +588,12 @@ private:
     {
         const QJsonObject smb = m_facts.section(QStringLiteral("smb1"));
         if (jsonInt(smb, QStringLiteral("featureState")) == 1 ||
-            (jsonInt(smb, QStringLiteral("featureState")) != 2 && jsonInt(smb, QStringLiteral("featureState")) != 3 &&
+            (jsonInt(smb, QStringLiteral("featureState")) != 2 &&
+             jsonInt(smb, QStringLiteral("featureState")) != 3 &&
              jsonInt(smb, QStringLiteral("serverSmb1")) == 1))
-            raise(QStringLiteral("win.smb1.enabled"), QStringLiteral("SMB1Protocol InstallState=%1")
-                                                          .arg(jsonInt(smb, QStringLiteral("featureState")).value_or(-1)));
+            raise(QStringLiteral("win.smb1.enabled"),
+                  QStringLiteral("SMB1Protocol InstallState=%1")
+                      .arg(jsonInt(smb, QStringLiteral("featureState")).value_or(-1)));
         const QJsonObject rdp = m_facts.section(QStringLiteral("rdp"));
         const auto policy = jsonInt(rdp, QStringLiteral("policyDenyTsConnections"));
         const auto deny = policy ? policy : jsonInt(rdp, QStringLiteral("denyTsConnections"));
@@ -559,20 +602,24 @@ private:
             raise(QStringLiteral("win.rdp.enabled"),
                   QStringLiteral("fDenyTSConnections=0、ポート %1、NLA %2")
                       .arg(jsonInt(rdp, QStringLiteral("port")).value_or(3389))
-                      .arg(nla ? (*nla ? QStringLiteral("必須") : QStringLiteral("なし")) : QStringLiteral("不明")));
+                      .arg(nla ? (*nla ? QStringLiteral("必須") : QStringLiteral("なし"))
+                               : QStringLiteral("不明")));
         }
         QStringList off;
-        for (const QJsonValue &p : m_facts.section(QStringLiteral("firewall")).value(QStringLiteral("profiles")).toArray()) {
+        for (const QJsonValue &p :
+             m_facts.section(QStringLiteral("firewall")).value(QStringLiteral("profiles")).toArray()) {
             if (jsonBool(p.toObject(), QStringLiteral("enabled")) == false)
                 off << jsonText(p.toObject(), QStringLiteral("name"));
         }
         if (!off.isEmpty())
-            raise(QStringLiteral("win.firewall.off"), QStringLiteral("無効なプロファイル: %1").arg(off.join(QStringLiteral(", "))));
+            raise(QStringLiteral("win.firewall.off"),
+                  QStringLiteral("無効なプロファイル: %1").arg(off.join(QStringLiteral(", "))));
         const QJsonObject accounts = m_facts.section(QStringLiteral("accounts"));
         if (jsonBool(accounts, QStringLiteral("currentUserIsAdmin")).value_or(false))
             raise(QStringLiteral("win.accounts.admin_user"),
                   QStringLiteral("%1 が Administrators のメンバー")
-                      .arg(jsonText(m_facts.json().value(QStringLiteral("collector")).toObject(), QStringLiteral("userName"))));
+                      .arg(jsonText(m_facts.json().value(QStringLiteral("collector")).toObject(),
+                                    QStringLiteral("userName"))));
         if (jsonBool(accounts, QStringLiteral("guestEnabled")).value_or(false))
             raise(QStringLiteral("win.accounts.guest"), QStringLiteral("Guest（RID 501）が有効"));
         const QJsonObject lock = m_facts.section(QStringLiteral("screenLock"));
@@ -581,14 +628,16 @@ private:
             const bool saverLocks = jsonBool(lock, QStringLiteral("screenSaverActive")).value_or(false) &&
                                     jsonBool(lock, QStringLiteral("screenSaverSecure")).value_or(false);
             const auto saverAfter = jsonInt(lock, QStringLiteral("screenSaverTimeoutSecs"));
-            const bool locks = (inactivity && *inactivity > 0 && *inactivity <= TerminalEvaluator::kScreenLockMaxSeconds) ||
-                               (saverLocks && saverAfter && *saverAfter > 0 &&
-                                *saverAfter <= TerminalEvaluator::kScreenLockMaxSeconds);
+            const bool locks =
+                (inactivity && *inactivity > 0 && *inactivity <= TerminalEvaluator::kScreenLockMaxSeconds) ||
+                (saverLocks && saverAfter && *saverAfter > 0 &&
+                 *saverAfter <= TerminalEvaluator::kScreenLockMaxSeconds);
             if (!locks)
                 raise(QStringLiteral("win.screenlock.none"),
                       QStringLiteral("InactivityTimeoutSecs=%1、スクリーンセーバー %2（%3 秒）")
                           .arg(inactivity ? QString::number(*inactivity) : QStringLiteral("—"),
-                               saverLocks ? QStringLiteral("パスワード保護あり") : QStringLiteral("パスワード保護なし"),
+                               saverLocks ? QStringLiteral("パスワード保護あり")
+                                          : QStringLiteral("パスワード保護なし"),
                                saverAfter ? QString::number(*saverAfter) : QStringLiteral("—")));
         }
     }

@@ -58,8 +58,9 @@ public:
     static constexpr int kScreenLockMaxSeconds = 15 * 60;
 
     [[nodiscard]] static const QList<TerminalRule> &rules();
-    [[nodiscard]] static TerminalAssessment evaluate(const TerminalFacts &facts, const TerminalContext &context,
-                                                     const WindowsLifecycle &lifecycle = WindowsLifecycle::builtIn());
+    [[nodiscard]] static TerminalAssessment
+    evaluate(const TerminalFacts &facts, const TerminalContext &context,
+             const WindowsLifecycle &lifecycle = WindowsLifecycle::builtIn());
     // Whether a システム種別 names an EMR (電子カルテ) terminal.
     [[nodiscard]] static bool isEmrSystem(const QString &systemType);
 };

@@ -91,7 +91,8 @@ Result<TerminalFacts> TerminalFacts::fromJson(const QJsonObject &input, const QS
                         .arg(sourceName, name.toString().left(64), QLatin1String(kSchemaName)));
     const QStringList errors = schema().validate(json, 5);
     if (!errors.isEmpty())
-        return fail(ErrorCode::InvalidData, sourceName + QStringLiteral(": ") + errors.join(QStringLiteral("; ")));
+        return fail(ErrorCode::InvalidData,
+                    sourceName + QStringLiteral(": ") + errors.join(QStringLiteral("; ")));
     return TerminalFacts(json);
 }
 

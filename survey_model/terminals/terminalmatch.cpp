@@ -11,7 +11,8 @@ QString shortName(const QString &name)
 
 } // namespace
 
-std::optional<Terminal> TerminalMatch::byComputerName(const QList<Terminal> &terminals, const QString &computerName)
+std::optional<Terminal> TerminalMatch::byComputerName(const QList<Terminal> &terminals,
+                                                      const QString &computerName)
 {
     const QString wanted = shortName(computerName);
     if (wanted.isEmpty())
@@ -29,8 +30,9 @@ QDate TerminalMatch::evaluationDate(const QList<VisitDay> &days, const QDate &to
     for (const VisitDay &day : days) {
         if (!day.date.isValid() || day.date > today)
             continue;
-        const bool hasTerminals = std::any_of(day.steps.begin(), day.steps.end(),
-                                              [](const ScheduleStep &s) { return s.kind == StepKind::Terminals; });
+        const bool hasTerminals = std::any_of(day.steps.begin(), day.steps.end(), [](const ScheduleStep &s) {
+            return s.kind == StepKind::Terminals;
+        });
         if (hasTerminals && (!best.isValid() || day.date > best))
             best = day.date;
     }

@@ -28,15 +28,17 @@ QList<QStringList> tsvRows(const QByteArray &tsv)
 const WindowsLifecycle &WindowsLifecycle::builtIn()
 {
     static const WindowsLifecycle table = [] {
-        auto parsed = fromTsv(resource(QStringLiteral(":/fieldsurvey/lifecycle/windows-lifecycle.tsv")),
-                              resource(QStringLiteral(":/fieldsurvey/lifecycle/windows-build-latest-ubr.tsv")));
+        auto parsed =
+            fromTsv(resource(QStringLiteral(":/fieldsurvey/lifecycle/windows-lifecycle.tsv")),
+                    resource(QStringLiteral(":/fieldsurvey/lifecycle/windows-build-latest-ubr.tsv")));
         Q_ASSERT_X(parsed.has_value(), "WindowsLifecycle::builtIn", "a shipped table is invalid");
         return parsed.value_or(WindowsLifecycle());
     }();
     return table;
 }
 
-Result<WindowsLifecycle> WindowsLifecycle::fromTsv(const QByteArray &lifecycleTsv, const QByteArray &latestUbrTsv)
+Result<WindowsLifecycle> WindowsLifecycle::fromTsv(const QByteArray &lifecycleTsv,
+                                                   const QByteArray &latestUbrTsv)
 {
     WindowsLifecycle table;
     const QList<QStringList> rows = tsvRows(lifecycleTsv);
@@ -47,10 +49,17 @@ Result<WindowsLifecycle> WindowsLifecycle::fromTsv(const QByteArray &lifecycleTs
         const QString where = QStringLiteral("windows-lifecycle.tsv line %1").arg(i + 1);
         if (c.size() < 8)
             return fail(ErrorCode::InvalidData, where + QStringLiteral(": expected 9 columns"));
-        LifecycleRow row{c[0], c[1], c[2], c[3].toInt(), QDate::fromString(c[4], Qt::ISODate),
-                         QDate::fromString(c[5], Qt::ISODate), c[6], c[7]};
+        LifecycleRow row{c[0],
+                         c[1],
+                         c[2],
+                         c[3].toInt(),
+                         QDate::fromString(c[4], Qt::ISODate),
+                         QDate::fromString(c[5], Qt::ISODate),
+                         c[6],
+                         c[7]};
         if (row.build <= 0 || !row.endOfServicing.isValid())
-            return fail(ErrorCode::InvalidData, where + QStringLiteral(": build or end_of_servicing is not valid"));
+            return fail(ErrorCode::InvalidData,
+                        where + QStringLiteral(": build or end_of_servicing is not valid"));
         table.m_rows << row;
     }
     const QList<QStringList> latest = tsvRows(latestUbrTsv);
@@ -59,8 +68,10 @@ Result<WindowsLifecycle> WindowsLifecycle::fromTsv(const QByteArray &lifecycleTs
         if (c.size() == 1 && c[0].trimmed().isEmpty())
             continue;
         if (c.size() < 4 || c[0].toInt() <= 0 || c[2].toInt() <= 0)
-            return fail(ErrorCode::InvalidData,
-                        QStringLiteral("windows-build-latest-ubr.tsv line %1: expected build, product, ubr, kb").arg(i + 1));
+            return fail(
+                ErrorCode::InvalidData,
+                QStringLiteral("windows-build-latest-ubr.tsv line %1: expected build, product, ubr, kb")
+                    .arg(i + 1));
         table.m_latest << LatestUpdate{c[0].toInt(), c[2].toInt(), c[3]};
     }
     return table;

@@ -39,7 +39,8 @@ public:
     // The tables shipped in the application.
     [[nodiscard]] static const WindowsLifecycle &builtIn();
     // Reads the lifecycle TSV (header row, 9 columns) and the latest-UBR TSV; errors name the line.
-    [[nodiscard]] static Result<WindowsLifecycle> fromTsv(const QByteArray &lifecycleTsv, const QByteArray &latestUbrTsv);
+    [[nodiscard]] static Result<WindowsLifecycle> fromTsv(const QByteArray &lifecycleTsv,
+                                                          const QByteArray &latestUbrTsv);
 
     [[nodiscard]] const QList<LifecycleRow> &rows() const { return m_rows; }
     // The row for product + edition family + build; for products with one row per build (servers,

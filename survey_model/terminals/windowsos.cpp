@@ -25,16 +25,20 @@ std::optional<EditionInfo> editionFromId(QString id)
         {QStringLiteral("CoreSingleLanguage"), {QStringLiteral("Home/Pro"), QStringLiteral("Home")}},
         {QStringLiteral("CoreCountrySpecific"), {QStringLiteral("Home/Pro"), QStringLiteral("Home")}},
         {QStringLiteral("Professional"), {QStringLiteral("Home/Pro"), QStringLiteral("Pro")}},
-        {QStringLiteral("ProfessionalEducation"), {QStringLiteral("Home/Pro"), QStringLiteral("Pro Education")}},
+        {QStringLiteral("ProfessionalEducation"),
+         {QStringLiteral("Home/Pro"), QStringLiteral("Pro Education")}},
         {QStringLiteral("ProfessionalWorkstation"),
          {QStringLiteral("Home/Pro"), QStringLiteral("Pro for Workstations")}},
         {QStringLiteral("CloudEdition"), {QStringLiteral("Home/Pro"), QStringLiteral("SE")}},
-        {QStringLiteral("Enterprise"), {QStringLiteral("Enterprise/Education"), QStringLiteral("Enterprise")}},
+        {QStringLiteral("Enterprise"),
+         {QStringLiteral("Enterprise/Education"), QStringLiteral("Enterprise")}},
         {QStringLiteral("Education"), {QStringLiteral("Enterprise/Education"), QStringLiteral("Education")}},
-        {QStringLiteral("IoTEnterprise"), {QStringLiteral("Enterprise/Education"), QStringLiteral("IoT Enterprise")}},
+        {QStringLiteral("IoTEnterprise"),
+         {QStringLiteral("Enterprise/Education"), QStringLiteral("IoT Enterprise")}},
         {QStringLiteral("ServerRdsh"),
          {QStringLiteral("Enterprise/Education"), QStringLiteral("Enterprise multi-session")}},
-        {QStringLiteral("EnterpriseS"), {QStringLiteral("Enterprise LTSC"), QStringLiteral("Enterprise LTSC")}},
+        {QStringLiteral("EnterpriseS"),
+         {QStringLiteral("Enterprise LTSC"), QStringLiteral("Enterprise LTSC")}},
         {QStringLiteral("IoTEnterpriseS"),
          {QStringLiteral("IoT Enterprise LTSC"), QStringLiteral("IoT Enterprise LTSC")}},
         {QStringLiteral("ServerStandard"), {QString(), QStringLiteral("Standard")}},
@@ -77,7 +81,8 @@ std::optional<EditionInfo> editionFromSku(qint64 sku)
     case 188: // PRODUCT_IOTENTERPRISE
         return EditionInfo{QStringLiteral("Enterprise/Education"), QStringLiteral("IoT Enterprise")};
     case 175: // PRODUCT_ENTERPRISE_MULTI_SESSION
-        return EditionInfo{QStringLiteral("Enterprise/Education"), QStringLiteral("Enterprise multi-session")};
+        return EditionInfo{QStringLiteral("Enterprise/Education"),
+                           QStringLiteral("Enterprise multi-session")};
     case 125: // PRODUCT_ENTERPRISE_S
     case 126: // PRODUCT_ENTERPRISE_S_N
         return EditionInfo{QStringLiteral("Enterprise LTSC"), QStringLiteral("Enterprise LTSC")};
@@ -208,7 +213,8 @@ WindowsOs WindowsOs::identify(const QJsonObject &os, const WindowsLifecycle &lif
     const QString editionId = jsonText(os, QStringLiteral("editionId"));
     const QString installationType = jsonText(os, QStringLiteral("installationType"));
     const auto productType = jsonInt(os, QStringLiteral("productType"));
-    result.server = (productType && *productType != 1) || installationType.startsWith(QStringLiteral("Server")) ||
+    result.server = (productType && *productType != 1) ||
+                    installationType.startsWith(QStringLiteral("Server")) ||
                     editionId.startsWith(QStringLiteral("Server")) ||
                     caption.contains(QStringLiteral("Server"), Qt::CaseInsensitive);
 

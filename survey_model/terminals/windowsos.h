@@ -14,7 +14,7 @@ namespace fs::model {
 // "Windows 10" on Windows 11.
 struct WindowsOs
 {
-    bool known = false;    // a build number was found
+    bool known = false; // a build number was found
     bool server = false;
     QString product;       // "Windows 11", "Windows Server 2019", …
     QString editionFamily; // lifecycle edition family: "Home/Pro", "Enterprise LTSC", …

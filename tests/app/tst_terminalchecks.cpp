@@ -20,8 +20,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPointer>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -158,8 +158,8 @@ private slots:
         FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(14, 30)));
         QVERIFY(DemoSurvey::createOrReplace(surveyPath, clock).has_value());
         // The collector file of terminal 1 (its computer name is the declared host name).
-        QByteArray json = fs::test::readFile(fs::test::sourceDir() +
-                                             QStringLiteral("/tests/data/terminals/emr-pc01-win10-22h2-pro.json"));
+        QByteArray json = fs::test::readFile(
+            fs::test::sourceDir() + QStringLiteral("/tests/data/terminals/emr-pc01-win10-22h2-pro.json"));
         QVERIFY(!json.isEmpty());
         json.replace("\"EMR-PC01\"", "\"PCEMR01\"");
         const QString collectorFile = dir.filePath(QStringLiteral("PCEMR01.json"));
@@ -185,17 +185,19 @@ private slots:
         press(Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(fileDialogSeen);
         QVERIFY(reactivate(window.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(check(terminalNo(**store, 1), QStringLiteral("os")), QStringLiteral("danger/collector"),
-                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(check(terminalNo(**store, 1), QStringLiteral("os")),
+                                  QStringLiteral("danger/collector"), 5000);
         auto *osEdit = child<QLineEdit>(*window, "osEdit");
         QTRY_COMPARE(osEdit->text(),
                      QStringLiteral("Windows 10 Pro 22H2（ビルド 19045.6456） サポート終了（2025-10-14）"));
         QCOMPARE(child<QComboBox>(*window, "osEvaluationCombo")->currentText(), QStringLiteral("危険"));
-        QCOMPARE(child<QComboBox>(*window, "usbStorageEvaluationCombo")->currentText(), QStringLiteral("注意"));
+        QCOMPARE(child<QComboBox>(*window, "usbStorageEvaluationCombo")->currentText(),
+                 QStringLiteral("注意"));
         auto *findings = child<QTreeWidget>(*window, "findingsTree");
         QCOMPARE(findings->topLevelItemCount(), 5);
         QCOMPARE(findings->topLevelItem(0)->text(0), QStringLiteral("危険"));
-        QCOMPARE(findings->topLevelItem(0)->text(1), QStringLiteral("サポート終了 Windows を利用中（要確認）"));
+        QCOMPARE(findings->topLevelItem(0)->text(1),
+                 QStringLiteral("サポート終了 Windows を利用中（要確認）"));
         const QString source = child<QLabel>(*window, "factsSourceLabel")->text();
         QVERIFY2(source.contains(QStringLiteral("PCEMR01.json")), qPrintable(source));
         QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("危険 2")),
@@ -232,14 +234,16 @@ private slots:
         list->setFocus();
         list->setCurrentRow(1);
         const QString other = dir.filePath(QStringLiteral("EMR-PC01.json"));
-        QVERIFY(fs::test::writeFile(other, fs::test::readFile(fs::test::sourceDir() +
-                                                              QStringLiteral("/tests/data/terminals/emr-pc01-win10-22h2-pro.json"))));
+        QVERIFY(fs::test::writeFile(
+            other, fs::test::readFile(fs::test::sourceDir() +
+                                      QStringLiteral("/tests/data/terminals/emr-pc01-win10-22h2-pro.json"))));
         text.clear();
         chooseFile(other, &fileDialogSeen);
         answerMessage(QMessageBox::No, &text);
         press(Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), 5000);
-        QVERIFY2(text.contains(QStringLiteral("EMR-PC01")) && text.contains(QStringLiteral("PCIJI01")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("EMR-PC01")) && text.contains(QStringLiteral("PCIJI01")),
+                 qPrintable(text));
         QVERIFY(reactivate(window.get()));
         QCOMPARE(terminalNo(**store, 2).checks.size(), 0);
 
@@ -271,10 +275,12 @@ private slots:
         press(Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(formSeen);
         QVERIFY(reactivate(window.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(check(terminalNo(**store, 2), QStringLiteral("os")), QStringLiteral("danger/manual"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(check(terminalNo(**store, 2), QStringLiteral("os")),
+                                  QStringLiteral("danger/manual"), 5000);
         QCOMPARE(check(terminalNo(**store, 2), QStringLiteral("usb_storage")), QStringLiteral("ok/manual"));
         QCOMPARE(check(terminalNo(**store, 2), QStringLiteral("antivirus")), QStringLiteral("ok/manual"));
-        QTRY_COMPARE(osEdit->text(), QStringLiteral("Windows 11 Pro 23H2（ビルド 22631.7376） サポート終了（2025-11-11）"));
+        QTRY_COMPARE(osEdit->text(),
+                     QStringLiteral("Windows 11 Pro 23H2（ビルド 22631.7376） サポート終了（2025-11-11）"));
         QVERIFY2(child<QLabel>(*window, "factsSourceLabel")->text().contains(QStringLiteral("手入力")),
                  qPrintable(child<QLabel>(*window, "factsSourceLabel")->text()));
         QVERIFY(fs::test::saveScreenshot(*window, QStringLiteral("terminal-manual.png")));

@@ -2,9 +2,9 @@
 // each rule's edge: OS support by edition on the survey date, updates, internet, antivirus, USB.
 #include "jsonschema.h"
 #include "manualterminalfacts.h"
-#include "testpaths.h"
 #include "terminalevaluator.h"
 #include "terminalfacts.h"
+#include "testpaths.h"
 #include "windowslifecycle.h"
 
 #include <QDir>
@@ -154,7 +154,6 @@ QByteArray fileBytes(const QString &path)
 
 } // namespace
 
-
 void TestTerminalFacts::baseIsValidAndClean()
 {
     auto facts = TerminalFacts::fromJson(baseFacts(), QStringLiteral("base"));
@@ -181,8 +180,8 @@ void TestTerminalFacts::rules_data()
         QStringList ids;
         for (const char *r : rules)
             ids << QString::fromUtf8(r);
-        QTest::newRow(name) << asOf << QString::fromUtf8(p) << QString::fromUtf8(os) << QString::fromLatin1(eval)
-                            << ids;
+        QTest::newRow(name) << asOf << QString::fromUtf8(p) << QString::fromUtf8(os)
+                            << QString::fromLatin1(eval) << ids;
     };
     // ---- OS support by edition on the survey date
     row("win10 22H2 Pro, no ESU", day,
@@ -245,12 +244,15 @@ void TestTerminalFacts::rules_data()
                    "productType": 2}, "updates": {"lastInstallSuccess": "2026-06-20T00:00:00Z"},
             "defender": {"signatureLastUpdated": "2026-06-30T00:00:00Z"}})",
         "Windows Server 2016 Datacenter", "ok ok ok ok ok", {});
-    row("unknown build", day, R"({"os": {"caption": "Microsoft Windows 12 Pro", "build": 30000, "ubr": 1, "editionId": "Professional", "displayVersion": null}})",
+    row("unknown build", day,
+        R"({"os": {"caption": "Microsoft Windows 12 Pro", "build": 30000, "ubr": 1, "editionId": "Professional", "displayVersion": null}})",
         "Windows 11 Pro", "caution ok ok ok ok", {"win.os.lifecycle_unknown=caution"});
     // ---- Windows Update
-    row("last update 60 days ago", day, R"({"updates": {"lastInstallSuccess": "2026-09-25T03:00:00Z", "hotfixes": []}})",
+    row("last update 60 days ago", day,
+        R"({"updates": {"lastInstallSuccess": "2026-09-25T03:00:00Z", "hotfixes": []}})",
         "Windows 11 Enterprise 24H2", "ok ok ok ok ok", {});
-    row("last update 61 days ago", day, R"({"updates": {"lastInstallSuccess": "2026-09-24T03:00:00Z", "hotfixes": []}})",
+    row("last update 61 days ago", day,
+        R"({"updates": {"lastInstallSuccess": "2026-09-24T03:00:00Z", "hotfixes": []}})",
         "Windows 11 Enterprise 24H2", "ok caution ok ok ok", {"win.update.stale=caution"});
     row("last update 181 days ago (history)", day,
         R"({"updates": {"lastInstallSuccess": null, "hotfixes": [],
@@ -261,7 +263,8 @@ void TestTerminalFacts::rules_data()
         "ok caution ok ok ok", {"win.update.behind=caution"});
     row("reboot pending", day, R"({"updates": {"rebootPending": true, "rebootReasons": ["RebootRequired"]}})",
         "Windows 11 Enterprise 24H2", "ok caution ok ok ok", {"win.update.reboot_pending=caution"});
-    row("no update facts", day, R"({"updates": {"status": "error", "error": "COMException: 0x80240438"}, "os": {"ubr": null}})",
+    row("no update facts", day,
+        R"({"updates": {"status": "error", "error": "COMException: 0x80240438"}, "os": {"ubr": null}})",
         "Windows 11 Enterprise 24H2", "ok unknown ok ok ok", {});
     // ---- antivirus
     row("no antivirus", day,
@@ -280,12 +283,15 @@ void TestTerminalFacts::rules_data()
         R"({"antivirus": {"products": [{"displayName": "Sophos Anti-Virus", "productState": 266256, "exeExists": true}]},
             "defender": {"status": "not_applicable"}})",
         "Windows 11 Enterprise 24H2", "ok ok ok caution ok", {"win.av.outdated=caution"});
-    row("Defender definitions 7 days old", day, R"({"defender": {"signatureLastUpdated": "2026-11-17T02:00:00Z"}})",
-        "Windows 11 Enterprise 24H2", "ok ok ok ok ok", {});
-    row("Defender definitions 8 days old", day, R"({"defender": {"signatureLastUpdated": "2026-11-16T02:00:00Z"}})",
-        "Windows 11 Enterprise 24H2", "ok ok ok caution ok", {"win.av.outdated=caution"});
-    row("Defender definitions 31 days old", day, R"({"defender": {"signatureLastUpdated": "2026-10-24T02:00:00Z"}})",
-        "Windows 11 Enterprise 24H2", "ok ok ok danger ok", {"win.av.outdated=danger"});
+    row("Defender definitions 7 days old", day,
+        R"({"defender": {"signatureLastUpdated": "2026-11-17T02:00:00Z"}})", "Windows 11 Enterprise 24H2",
+        "ok ok ok ok ok", {});
+    row("Defender definitions 8 days old", day,
+        R"({"defender": {"signatureLastUpdated": "2026-11-16T02:00:00Z"}})", "Windows 11 Enterprise 24H2",
+        "ok ok ok caution ok", {"win.av.outdated=caution"});
+    row("Defender definitions 31 days old", day,
+        R"({"defender": {"signatureLastUpdated": "2026-10-24T02:00:00Z"}})", "Windows 11 Enterprise 24H2",
+        "ok ok ok danger ok", {"win.av.outdated=danger"});
     row("two engines on", day,
         R"({"antivirus": {"products": [{"displayName": "ESET Endpoint Security", "productState": 266240, "exeExists": true},
                                        {"displayName": "Windows Defender", "productState": 397568, "exeExists": true}]}})",
@@ -313,8 +319,9 @@ void TestTerminalFacts::rules_data()
         R"({"usbStorage": {"usbstorStart": 3}, "securityServices": {"status": "ok",
             "installedProducts": [{"displayName": "SKYSEA Client View", "displayVersion": "19.2"}]}})",
         "Windows 11 Enterprise 24H2", "ok ok ok ok unknown", {"win.usb.third_party=none"});
-    row("USB confirmed blocked on site", day, R"({"usbStorage": {"usbstorStart": 3, "confirmedOnSite": "blocked"}})",
-        "Windows 11 Enterprise 24H2", "ok ok ok ok ok", {});
+    row("USB confirmed blocked on site", day,
+        R"({"usbStorage": {"usbstorStart": 3, "confirmedOnSite": "blocked"}})", "Windows 11 Enterprise 24H2",
+        "ok ok ok ok ok", {});
     row("USB not collected", day, R"({"usbStorage": {"status": "skipped", "usbstorStart": null}})",
         "Windows 11 Enterprise 24H2", "ok ok ok ok unknown", {});
     // ---- internet (not an EMR terminal here; see internetFromEmrTerminal)
@@ -332,8 +339,8 @@ void TestTerminalFacts::rules_data()
     // ---- remarks
     row("SMBv1 on", day, R"({"smb1": {"featureState": 1}})", "Windows 11 Enterprise 24H2", "ok ok ok ok ok",
         {"win.smb1.enabled=danger"});
-    row("RDP allowed", day, R"({"rdp": {"denyTsConnections": 0, "nlaRequired": true}})", "Windows 11 Enterprise 24H2",
-        "ok ok ok ok ok", {"win.rdp.enabled=caution"});
+    row("RDP allowed", day, R"({"rdp": {"denyTsConnections": 0, "nlaRequired": true}})",
+        "Windows 11 Enterprise 24H2", "ok ok ok ok ok", {"win.rdp.enabled=caution"});
     row("RDP denied by policy", day, R"({"rdp": {"denyTsConnections": 0, "policyDenyTsConnections": 1}})",
         "Windows 11 Enterprise 24H2", "ok ok ok ok ok", {});
     row("firewall off, admin, guest, no lock", day,
@@ -352,7 +359,8 @@ void TestTerminalFacts::rules()
     QFETCH(QString, osName);
     QFETCH(QString, evaluations);
     QFETCH(QStringList, rules);
-    auto facts = TerminalFacts::fromJson(merged(baseFacts(), ::patch(patch.toUtf8().constData())), QStringLiteral("row"));
+    auto facts = TerminalFacts::fromJson(merged(baseFacts(), ::patch(patch.toUtf8().constData())),
+                                         QStringLiteral("row"));
     QVERIFY2(facts, facts ? "" : qPrintable(facts.error().detail));
     const auto a = TerminalEvaluator::evaluate(*facts, {asOf, QStringLiteral("部門システム（検査）")});
     rules.sort();
@@ -360,7 +368,8 @@ void TestTerminalFacts::rules()
     QCOMPARE(::evaluations(a), evaluations);
     QCOMPARE(a.os.name(), osName);
     for (const Finding &f : a.findings) {
-        QVERIFY2(!f.text.isEmpty() && !f.evidence.isEmpty() && !f.recommendation.isEmpty(), qPrintable(f.ruleId));
+        QVERIFY2(!f.text.isEmpty() && !f.evidence.isEmpty() && !f.recommendation.isEmpty(),
+                 qPrintable(f.ruleId));
         QCOMPARE(f.targetEntity, QStringLiteral("terminal"));
     }
 }
@@ -368,16 +377,20 @@ void TestTerminalFacts::rules()
 void TestTerminalFacts::internetFromEmrTerminal()
 {
     auto facts = TerminalFacts::fromJson(
-        merged(baseFacts(), patch(R"({"internet": {"probePerformed": true, "probeTarget": "www.msftconnecttest.com",
+        merged(baseFacts(),
+               patch(R"({"internet": {"probePerformed": true, "probeTarget": "www.msftconnecttest.com",
                                         "probeDnsOk": true, "probeTcpOk": true, "probeHttpOk": true, "probeViaProxy": true,
                                         "proxyEnabled": true, "proxyServer": "proxy.hosp.local:8080"}})")),
         QStringLiteral("row"));
     QVERIFY(facts);
-    const auto emr = TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), QStringLiteral("電子カルテ端末")});
+    const auto emr =
+        TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), QStringLiteral("電子カルテ端末")});
     QCOMPARE(ruleIds(emr), QStringList{QStringLiteral("win.internet.reachable=danger")});
     QCOMPARE(emr.findings.first().text, QStringLiteral("電子カルテ端末からインターネットに接続できる"));
-    QCOMPARE(emr.check(QStringLiteral("internet"))->value, QStringLiteral("可（プロキシ proxy.hosp.local:8080）"));
-    const auto other = TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), QStringLiteral("放射線部門システム")});
+    QCOMPARE(emr.check(QStringLiteral("internet"))->value,
+             QStringLiteral("可（プロキシ proxy.hosp.local:8080）"));
+    const auto other =
+        TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), QStringLiteral("放射線部門システム")});
     QCOMPARE(ruleIds(other), QStringList{QStringLiteral("win.internet.reachable=caution")});
     QVERIFY(TerminalEvaluator::isEmrSystem(QStringLiteral("EMR client")));
     QVERIFY(!TerminalEvaluator::isEmrSystem(QStringLiteral("PACS 読影端末")));
@@ -386,7 +399,8 @@ void TestTerminalFacts::internetFromEmrTerminal()
 void TestTerminalFacts::checkValues()
 {
     auto facts = TerminalFacts::fromJson(
-        merged(baseFacts(), patch(R"({"os": {"caption": "Microsoft Windows 10 Pro", "build": 19045, "ubr": 6456,
+        merged(baseFacts(),
+               patch(R"({"os": {"caption": "Microsoft Windows 10 Pro", "build": 19045, "ubr": 6456,
                                              "editionId": "Professional"}, "esu": {"status": "ok", "licenses": []},
                                       "usbStorage": {"usbstorStart": 3}})")),
         QStringLiteral("row"));
@@ -397,7 +411,8 @@ void TestTerminalFacts::checkValues()
     QCOMPARE(a.check(QStringLiteral("windows_update"))->value,
              QStringLiteral("最終適用 2026-11-12（KB5101684）・ビルド 19045.6456"));
     QCOMPARE(a.check(QStringLiteral("internet"))->value, QStringLiteral("不可"));
-    QCOMPARE(a.check(QStringLiteral("antivirus"))->value, QStringLiteral("Windows Defender（有効・定義最新）"));
+    QCOMPARE(a.check(QStringLiteral("antivirus"))->value,
+             QStringLiteral("Windows Defender（有効・定義最新）"));
     QCOMPARE(a.check(QStringLiteral("usb_storage"))->value, QStringLiteral("閉塞なし"));
     QCOMPARE(a.remarks().first(), QStringLiteral("サポート終了 Windows を利用中"));
     for (const TerminalCheck &c : a.checks) {
@@ -412,8 +427,8 @@ void TestTerminalFacts::checkValues()
 void TestTerminalFacts::encodings_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    const QString text = QString::fromUtf8(QJsonDocument(baseFacts()).toJson()).replace(
-        QStringLiteral("EMR-PC01"), QStringLiteral("電カル-01"));
+    const QString text = QString::fromUtf8(QJsonDocument(baseFacts()).toJson())
+                             .replace(QStringLiteral("EMR-PC01"), QStringLiteral("電カル-01"));
     QTest::newRow("utf-8") << text.toUtf8();
     QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBF") + text.toUtf8();
     QStringEncoder le(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
@@ -448,19 +463,26 @@ void TestTerminalFacts::hostileInput_data()
     QTest::newRow("invalid utf-8") << badUtf8 << QByteArray("not valid UTF-8");
     QTest::newRow("odd utf-16") << QByteArray("\xFF\xFE{\0}", 5) << QByteArray("UTF-16 text is truncated");
     QTest::newRow("not an object") << QByteArray("[1,2]") << QByteArray("top level must be an object");
-    QTest::newRow("other json") << QByteArray(R"({"format":"fieldsurvey-survey"})") << QByteArray("not a FieldSurvey terminal-facts file");
-    QTest::newRow("newer schema") << QByteArray(R"({"schema":"fieldsurvey-terminal-facts/2"})") << QByteArray("newer format");
+    QTest::newRow("other json") << QByteArray(R"({"format":"fieldsurvey-survey"})")
+                                << QByteArray("not a FieldSurvey terminal-facts file");
+    QTest::newRow("newer schema") << QByteArray(R"({"schema":"fieldsurvey-terminal-facts/2"})")
+                                  << QByteArray("newer format");
 
     const auto with = [&](const char *p) { return QJsonDocument(merged(baseFacts(), patch(p))).toJson(); };
     QTest::newRow("wrong type") << with(R"({"os": {"build": "19045"}})")
                                 << QByteArray("PC9.json: $.os.build: expected integer or null, found string");
-    QTest::newRow("fraction") << with(R"({"os": {"ubr": 1.5}})") << QByteArray("$.os.ubr: expected integer or null, found number");
-    QTest::newRow("out of range") << with(R"({"usbStorage": {"usbstorStart": 99}})") << QByteArray("$.usbStorage.usbstorStart: 99 is above 4");
-    QTest::newRow("unknown property") << with(R"({"os": {"kernel": "x"}})") << QByteArray("$.os.kernel: unknown property");
-    QTest::newRow("bad status") << with(R"({"rdp": {"status": "fine"}})") << QByteArray("$.rdp.status: \"fine\" is not one of");
+    QTest::newRow("fraction") << with(R"({"os": {"ubr": 1.5}})")
+                              << QByteArray("$.os.ubr: expected integer or null, found number");
+    QTest::newRow("out of range") << with(R"({"usbStorage": {"usbstorStart": 99}})")
+                                  << QByteArray("$.usbStorage.usbstorStart: 99 is above 4");
+    QTest::newRow("unknown property")
+        << with(R"({"os": {"kernel": "x"}})") << QByteArray("$.os.kernel: unknown property");
+    QTest::newRow("bad status") << with(R"({"rdp": {"status": "fine"}})")
+                                << QByteArray("$.rdp.status: \"fine\" is not one of");
     QTest::newRow("missing section") << with(R"({"os": null})") << QByteArray("$: \"os\" is missing");
-    QTest::newRow("long string") << with((R"({"computer": {"name": ")" + std::string(300, 'x') + R"("}})").c_str())
-                                 << QByteArray("$.computer.name: longer than 64 characters");
+    QTest::newRow("long string")
+        << with((R"({"computer": {"name": ")" + std::string(300, 'x') + R"("}})").c_str())
+        << QByteArray("$.computer.name: longer than 64 characters");
     QJsonArray many;
     for (int i = 0; i < 3000; ++i)
         many.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("KB%1").arg(i)}});
@@ -468,7 +490,8 @@ void TestTerminalFacts::hostileInput_data()
     QJsonObject updates = manyHotfixes.value(QStringLiteral("updates")).toObject();
     updates.insert(QStringLiteral("hotfixes"), many);
     manyHotfixes.insert(QStringLiteral("updates"), updates);
-    QTest::newRow("too many items") << QJsonDocument(manyHotfixes).toJson() << QByteArray("$.updates.hotfixes: more than 2048 items");
+    QTest::newRow("too many items") << QJsonDocument(manyHotfixes).toJson()
+                                    << QByteArray("$.updates.hotfixes: more than 2048 items");
 }
 
 void TestTerminalFacts::hostileInput()
@@ -480,24 +503,31 @@ void TestTerminalFacts::hostileInput()
     auto facts = TerminalFacts::fromBytes(bytes, QStringLiteral("PC9.json"));
     QVERIFY(!facts);
     QCOMPARE(facts.error().code, fs::ErrorCode::InvalidData);
-    QVERIFY2(facts.error().detail.contains(QString::fromUtf8(expected)), qPrintable(facts.error().detail.left(300)));
-    QVERIFY2(facts.error().detail.startsWith(QStringLiteral("PC9.json")), qPrintable(facts.error().detail.left(300)));
+    QVERIFY2(facts.error().detail.contains(QString::fromUtf8(expected)),
+             qPrintable(facts.error().detail.left(300)));
+    QVERIFY2(facts.error().detail.startsWith(QStringLiteral("PC9.json")),
+             qPrintable(facts.error().detail.left(300)));
 }
 
 void TestTerminalFacts::powershellSingleItemArrays()
 {
     // PowerShell 5.1 writes a one-element array as the element itself unless the script takes
     // care; the importer reads it as the one-element array it stands for.
-    auto facts = TerminalFacts::fromBytes(
-        QJsonDocument(merged(baseFacts(), patch(R"({"antivirus": {"products":
+    auto facts =
+        TerminalFacts::fromBytes(QJsonDocument(merged(baseFacts(), patch(R"({"antivirus": {"products":
             {"displayName": "Trend Micro Apex One Antivirus", "productState": 266240, "exeExists": true}},
             "defender": {"amRunningMode": "Passive Mode"}})")))
-            .toJson(),
-        QStringLiteral("single.json"));
+                                     .toJson(),
+                                 QStringLiteral("single.json"));
     QVERIFY2(facts, facts ? "" : qPrintable(facts.error().detail));
-    QVERIFY(facts->json().value(QStringLiteral("antivirus")).toObject().value(QStringLiteral("products")).isArray());
+    QVERIFY(facts->json()
+                .value(QStringLiteral("antivirus"))
+                .toObject()
+                .value(QStringLiteral("products"))
+                .isArray());
     const auto a = TerminalEvaluator::evaluate(*facts, {QDate(2026, 11, 24), QString()});
-    QCOMPARE(a.check(QStringLiteral("antivirus"))->value, QStringLiteral("Trend Micro Apex One Antivirus（有効・定義最新）"));
+    QCOMPARE(a.check(QStringLiteral("antivirus"))->value,
+             QStringLiteral("Trend Micro Apex One Antivirus（有効・定義最新）"));
 }
 
 void TestTerminalFacts::shippedLifecycleMatchesCorpus()
@@ -505,13 +535,15 @@ void TestTerminalFacts::shippedLifecycleMatchesCorpus()
     QCOMPARE(fileBytes(QStringLiteral(":/fieldsurvey/lifecycle/windows-lifecycle.tsv")),
              fileBytes(fs::test::sharedDir() + QStringLiteral("/corpus/lifecycle/windows-lifecycle.tsv")));
     QCOMPARE(fileBytes(QStringLiteral(":/fieldsurvey/lifecycle/windows-build-latest-ubr.tsv")),
-             fileBytes(fs::test::sharedDir() + QStringLiteral("/corpus/terminals/windows-build-latest-ubr-2026-08.tsv")));
+             fileBytes(fs::test::sharedDir() +
+                       QStringLiteral("/corpus/terminals/windows-build-latest-ubr-2026-08.tsv")));
     const auto &table = WindowsLifecycle::builtIn();
     QCOMPARE(table.rows().size(), 65);
     QVERIFY(table.find(QStringLiteral("Windows 10"), QStringLiteral("IoT Enterprise LTSC"), 19044));
     QCOMPARE(table.latestUpdate(19045)->ubr, 7548);
     // A broken table names its line.
-    auto broken = WindowsLifecycle::fromTsv("header\nWindows 10\tHome/Pro\t22H2\tabc\t2022-10-18\tnever\tx\ty\tz\n", {});
+    auto broken = WindowsLifecycle::fromTsv(
+        "header\nWindows 10\tHome/Pro\t22H2\tabc\t2022-10-18\tnever\tx\ty\tz\n", {});
     QVERIFY(!broken);
     QVERIFY2(broken.error().detail.contains(QStringLiteral("line 2")), qPrintable(broken.error().detail));
 }
@@ -520,9 +552,11 @@ void TestTerminalFacts::productStateDecodingMatchesCorpus()
 {
     // Every productState value of the corpus table yields its documented on/off and signature
     // state in the antivirus check.
-    const QStringList lines = QString::fromUtf8(
-                                  fileBytes(fs::test::sharedDir() + QStringLiteral("/corpus/terminals/securitycenter2-productstate-values.tsv")))
-                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(
+            fileBytes(fs::test::sharedDir() +
+                      QStringLiteral("/corpus/terminals/securitycenter2-productstate-values.tsv")))
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY(lines.size() > 10);
     for (const QString &line : lines.mid(1)) {
         const QStringList c = line.split(QLatin1Char('\t'));
@@ -550,7 +584,8 @@ void TestTerminalFacts::productStateDecodingMatchesCorpus()
             expected = QStringLiteral("AV（期限切れ）");
         else
             expected = QStringLiteral("AV（無効）");
-        QVERIFY2(value == expected, qPrintable(QStringLiteral("%1 (%2): %3, expected %4").arg(c[0], c[1], value, expected)));
+        QVERIFY2(value == expected,
+                 qPrintable(QStringLiteral("%1 (%2): %3, expected %4").arg(c[0], c[1], value, expected)));
     }
 }
 
@@ -560,11 +595,14 @@ void TestTerminalFacts::corpusOsSamples_data()
     QTest::addColumn<QByteArray>("expectedName");
     QTest::addColumn<QByteArray>("expectedStatus");
     QTest::newRow("registry win10 19044 (Professional)")
-        << QByteArray("registry-currentversion-win10-19044.txt") << QByteArray("Windows 10 Pro 21H2") << QByteArray("danger");
+        << QByteArray("registry-currentversion-win10-19044.txt") << QByteArray("Windows 10 Pro 21H2")
+        << QByteArray("danger");
     QTest::newRow("registry win11 22621 (ProductName says Windows 10)")
-        << QByteArray("registry-currentversion-win11-22621.txt") << QByteArray("Windows 11") << QByteArray("danger");
+        << QByteArray("registry-currentversion-win11-22621.txt") << QByteArray("Windows 11")
+        << QByteArray("danger");
     QTest::newRow("Win32_OperatingSystem win10 19044 (SKU 48)")
-        << QByteArray("win32-operatingsystem-win10-19044.txt") << QByteArray("Windows 10 Pro 21H2") << QByteArray("danger");
+        << QByteArray("win32-operatingsystem-win10-19044.txt") << QByteArray("Windows 10 Pro 21H2")
+        << QByteArray("danger");
 }
 
 void TestTerminalFacts::corpusOsSamples()
@@ -573,15 +611,17 @@ void TestTerminalFacts::corpusOsSamples()
     QFETCH(QByteArray, file);
     QFETCH(QByteArray, expectedName);
     QFETCH(QByteArray, expectedStatus);
-    const auto v = formatList(fs::test::sharedDir() + QStringLiteral("/corpus/terminals/") + QString::fromUtf8(file));
+    const auto v =
+        formatList(fs::test::sharedDir() + QStringLiteral("/corpus/terminals/") + QString::fromUtf8(file));
     QJsonObject os{{QStringLiteral("status"), QStringLiteral("ok")}};
     const auto number = [&](const QString &key) -> QJsonValue {
         bool ok = false;
         const int n = v.value(key).toInt(&ok);
         return ok ? QJsonValue(n) : QJsonValue(QJsonValue::Null);
     };
-    os.insert(QStringLiteral("build"), v.contains(QStringLiteral("BuildNumber")) ? number(QStringLiteral("BuildNumber"))
-                                                                               : number(QStringLiteral("CurrentBuildNumber")));
+    os.insert(QStringLiteral("build"), v.contains(QStringLiteral("BuildNumber"))
+                                           ? number(QStringLiteral("BuildNumber"))
+                                           : number(QStringLiteral("CurrentBuildNumber")));
     os.insert(QStringLiteral("ubr"), number(QStringLiteral("UBR")));
     os.insert(QStringLiteral("version"), v.value(QStringLiteral("Version")));
     os.insert(QStringLiteral("caption"), v.value(QStringLiteral("Caption")));
@@ -602,10 +642,12 @@ void TestTerminalFacts::corpusOsSamples()
 void TestTerminalFacts::rulesTableIsDocumented()
 {
     // docs/terminal-rules.md has one table row per rule: | `id` | item | status | text | …
-    const QString doc = QString::fromUtf8(fileBytes(fs::test::sourceDir() + QStringLiteral("/docs/terminal-rules.md")));
+    const QString doc =
+        QString::fromUtf8(fileBytes(fs::test::sourceDir() + QStringLiteral("/docs/terminal-rules.md")));
     QMap<QString, QStringList> documented;
-    static const QRegularExpression row(QStringLiteral("^\\| `(win\\.[a-z0-9_.]+)` \\| ([a-z_]+) \\| ([a-z/]+) \\| ([^|]+) \\|"),
-                                        QRegularExpression::MultilineOption);
+    static const QRegularExpression row(
+        QStringLiteral("^\\| `(win\\.[a-z0-9_.]+)` \\| ([a-z_]+) \\| ([a-z/]+) \\| ([^|]+) \\|"),
+        QRegularExpression::MultilineOption);
     for (auto it = row.globalMatch(doc); it.hasNext();) {
         const auto m = it.next();
         documented.insert(m.captured(1), {m.captured(2), m.captured(3), m.captured(4).trimmed()});
@@ -613,7 +655,8 @@ void TestTerminalFacts::rulesTableIsDocumented()
     QStringList ids;
     for (const TerminalRule &r : TerminalEvaluator::rules()) {
         ids << r.id;
-        QVERIFY2(documented.contains(r.id), qPrintable(r.id + QStringLiteral(" is not in docs/terminal-rules.md")));
+        QVERIFY2(documented.contains(r.id),
+                 qPrintable(r.id + QStringLiteral(" is not in docs/terminal-rules.md")));
         QCOMPARE(documented.value(r.id), (QStringList{r.item, r.status, r.text}));
     }
     QCOMPARE(documented.size(), ids.size());
@@ -621,19 +664,27 @@ void TestTerminalFacts::rulesTableIsDocumented()
 
 void TestTerminalFacts::schemaIsDocumented()
 {
-    const QString doc = QString::fromUtf8(fileBytes(fs::test::sourceDir() + QStringLiteral("/docs/terminal-collector.md")));
+    const QString doc =
+        QString::fromUtf8(fileBytes(fs::test::sourceDir() + QStringLiteral("/docs/terminal-collector.md")));
     QSet<QString> documented;
-    static const QRegularExpression row(QStringLiteral("^\\| `([A-Za-z0-9_.\\[\\]]+)` \\|"), QRegularExpression::MultilineOption);
+    static const QRegularExpression row(QStringLiteral("^\\| `([A-Za-z0-9_.\\[\\]]+)` \\|"),
+                                        QRegularExpression::MultilineOption);
     for (auto it = row.globalMatch(doc); it.hasNext();)
         documented.insert(it.next().captured(1));
     QSet<QString> schema;
     for (const QString &path : TerminalFacts::schema().propertyPaths()) {
         const QString leaf = path.section(QLatin1Char('.'), -1);
         if (path.count(QLatin1Char('.')) == 1 &&
-            (leaf == QStringLiteral("status") || leaf == QStringLiteral("error") || leaf == QStringLiteral("needsAdmin")))
+            (leaf == QStringLiteral("status") || leaf == QStringLiteral("error") ||
+             leaf == QStringLiteral("needsAdmin")))
             continue;
-        if (!path.contains(QLatin1Char('.')) && TerminalFacts::schema().root().value(QStringLiteral("properties"))
-                                                    .toObject().value(path).toObject().contains(QStringLiteral("properties")))
+        if (!path.contains(QLatin1Char('.')) && TerminalFacts::schema()
+                                                    .root()
+                                                    .value(QStringLiteral("properties"))
+                                                    .toObject()
+                                                    .value(path)
+                                                    .toObject()
+                                                    .contains(QStringLiteral("properties")))
             continue; // a section: its fields are documented
         schema.insert(path);
     }
@@ -641,15 +692,18 @@ void TestTerminalFacts::schemaIsDocumented()
     QStringList extra = (documented - schema).values();
     missing.sort();
     extra.sort();
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not documented: ") + missing.join(QStringLiteral(", "))));
-    QVERIFY2(extra.isEmpty(), qPrintable(QStringLiteral("documented but not in the schema: ") + extra.join(QStringLiteral(", "))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("not documented: ") + missing.join(QStringLiteral(", "))));
+    QVERIFY2(extra.isEmpty(), qPrintable(QStringLiteral("documented but not in the schema: ") +
+                                         extra.join(QStringLiteral(", "))));
 }
 
 void TestTerminalFacts::collectorScriptEmitsExactlyTheSchema()
 {
     // Every object the script writes is an [ordered]@{ … } literal with one "key = value" per
     // line; the keys it writes are exactly the schema's property names.
-    const QString script = QString::fromUtf8(fileBytes(QStringLiteral(":/fieldsurvey/collector/fieldsurvey-terminal.ps1")));
+    const QString script =
+        QString::fromUtf8(fileBytes(QStringLiteral(":/fieldsurvey/collector/fieldsurvey-terminal.ps1")));
     QSet<QString> emitted;
     static const QRegularExpression key(QStringLiteral("^\\s*([A-Za-z][A-Za-z0-9]*)\\s*="));
     int depth = 0;
@@ -682,13 +736,16 @@ void TestTerminalFacts::collectorScriptEmitsExactlyTheSchema()
     QStringList extra = (emitted - schema).values();
     missing.sort();
     extra.sort();
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("the script never writes: ") + missing.join(QStringLiteral(", "))));
-    QVERIFY2(extra.isEmpty(), qPrintable(QStringLiteral("the schema lacks: ") + extra.join(QStringLiteral(", "))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("the script never writes: ") + missing.join(QStringLiteral(", "))));
+    QVERIFY2(extra.isEmpty(),
+             qPrintable(QStringLiteral("the schema lacks: ") + extra.join(QStringLiteral(", "))));
 }
 
 void TestTerminalFacts::collectorScriptIsReadOnly()
 {
-    const QString script = QString::fromUtf8(fileBytes(QStringLiteral(":/fieldsurvey/collector/fieldsurvey-terminal.ps1")));
+    const QString script =
+        QString::fromUtf8(fileBytes(QStringLiteral(":/fieldsurvey/collector/fieldsurvey-terminal.ps1")));
     QStringList code;
     bool inBlockComment = false;
     for (const QString &line : script.split(QLatin1Char('\n'))) {
@@ -701,11 +758,13 @@ void TestTerminalFacts::collectorScriptIsReadOnly()
     }
     const QString body = code.join(QLatin1Char('\n'));
     static const QRegularExpression changing(
-        QStringLiteral("\\b(Set|New|Remove|Clear|Enable|Disable|Start|Stop|Restart|Suspend|Install|Uninstall|Register|"
-                       "Unregister|Add|Update|Rename|Move|Copy|Reset|Invoke-Expression|Out-File|Set-Content|"
-                       "Add-Content|Export)-[A-Za-z]+|\\biex\\b|\\.(SetValue|DeleteValue|DeleteSubKey\\w*|CreateSubKey|"
-                       "Delete|Create|Put|Install|Commit)\\(|reg(\\.exe)?\\s+(add|delete|import)|\\bsc(\\.exe)?\\s+(config|stop|"
-                       "start|delete)|\\bnetsh\\b|\\bbcdedit\\b|\\bsecedit\\b|\\bwmic\\b"),
+        QStringLiteral(
+            "\\b(Set|New|Remove|Clear|Enable|Disable|Start|Stop|Restart|Suspend|Install|Uninstall|Register|"
+            "Unregister|Add|Update|Rename|Move|Copy|Reset|Invoke-Expression|Out-File|Set-Content|"
+            "Add-Content|Export)-[A-Za-z]+|\\biex\\b|\\.(SetValue|DeleteValue|DeleteSubKey\\w*|CreateSubKey|"
+            "Delete|Create|Put|Install|Commit)\\(|reg(\\.exe)?\\s+(add|delete|import)|\\bsc(\\.exe)?\\s+("
+            "config|stop|"
+            "start|delete)|\\bnetsh\\b|\\bbcdedit\\b|\\bsecedit\\b|\\bwmic\\b"),
         QRegularExpression::CaseInsensitiveOption);
     QStringList hits;
     for (auto it = changing.globalMatch(body); it.hasNext();) {
@@ -715,11 +774,13 @@ void TestTerminalFacts::collectorScriptIsReadOnly()
             continue;
         hits << hit;
     }
-    QVERIFY2(hits.isEmpty(), qPrintable(QStringLiteral("the collector calls ") + hits.join(QStringLiteral(", "))));
+    QVERIFY2(hits.isEmpty(),
+             qPrintable(QStringLiteral("the collector calls ") + hits.join(QStringLiteral(", "))));
     // The one file it writes is the JSON, UTF-8 without BOM.
     QCOMPARE(body.count(QStringLiteral("WriteAllText")), 1);
     QVERIFY(body.contains(QStringLiteral("UTF8Encoding $false")));
-    const QString wrapper = QString::fromUtf8(fileBytes(QStringLiteral(":/fieldsurvey/collector/fieldsurvey-terminal.cmd")));
+    const QString wrapper =
+        QString::fromUtf8(fileBytes(QStringLiteral(":/fieldsurvey/collector/fieldsurvey-terminal.cmd")));
     QVERIFY(wrapper.contains(QStringLiteral("-ExecutionPolicy Bypass")));
     QVERIFY(wrapper.contains(QStringLiteral("\r\n")));
 }
@@ -773,22 +834,27 @@ void TestTerminalFacts::manualEntry_data()
     QTest::addColumn<QByteArray>("evaluations");
     QTest::addColumn<QByteArray>("rules");
     QTest::newRow("win10 pro 22H2, nothing else known")
-        << QByteArray("win10-pro") << QByteArray("19045.6456") << QByteArray() << QByteArray() << QByteArray("Windows 10 Pro 22H2")
-        << QByteArray("danger caution unknown unknown unknown") << QByteArray("win.os.end_of_servicing=danger win.update.behind=caution");
+        << QByteArray("win10-pro") << QByteArray("19045.6456") << QByteArray() << QByteArray()
+        << QByteArray("Windows 10 Pro 22H2") << QByteArray("danger caution unknown unknown unknown")
+        << QByteArray("win.os.end_of_servicing=danger win.update.behind=caution");
     QTest::newRow("iot ltsc 2021, av on, usb blocked")
-        << QByteArray("win10-iot-enterprise-ltsc") << QByteArray("19044.7548") << QByteArray("on") << QByteArray("blocked")
-        << QByteArray("Windows 10 IoT Enterprise LTSC 2021") << QByteArray("ok ok unknown ok ok") << QByteArray();
+        << QByteArray("win10-iot-enterprise-ltsc") << QByteArray("19044.7548") << QByteArray("on")
+        << QByteArray("blocked") << QByteArray("Windows 10 IoT Enterprise LTSC 2021")
+        << QByteArray("ok ok unknown ok ok") << QByteArray();
     QTest::newRow("server 2012 R2, no av, usb open")
-        << QByteArray("server2012r2-standard") << QByteArray("9600") << QByteArray("none") << QByteArray("not_blocked")
-        << QByteArray("Windows Server 2012 R2 Standard") << QByteArray("danger unknown unknown danger caution")
+        << QByteArray("server2012r2-standard") << QByteArray("9600") << QByteArray("none")
+        << QByteArray("not_blocked") << QByteArray("Windows Server 2012 R2 Standard")
+        << QByteArray("danger unknown unknown danger caution")
         << QByteArray("win.av.none=danger win.os.end_of_servicing=danger win.usb.not_blocked=caution");
     QTest::newRow("win11 enterprise 24H2, av off")
-        << QByteArray("win11-enterprise") << QByteArray("26100.8973") << QByteArray("off") << QByteArray("read_only")
-        << QByteArray("Windows 11 Enterprise 24H2") << QByteArray("ok ok unknown danger caution")
+        << QByteArray("win11-enterprise") << QByteArray("26100.8973") << QByteArray("off")
+        << QByteArray("read_only") << QByteArray("Windows 11 Enterprise 24H2")
+        << QByteArray("ok ok unknown danger caution")
         << QByteArray("win.av.disabled=danger win.usb.read_only=caution");
     QTest::newRow("embedded standard 7")
         << QByteArray("wes7") << QByteArray("7601") << QByteArray("outdated") << QByteArray()
-        << QByteArray("Windows Embedded Standard 7 SP1") << QByteArray("danger unknown unknown caution unknown")
+        << QByteArray("Windows Embedded Standard 7 SP1")
+        << QByteArray("danger unknown unknown caution unknown")
         << QByteArray("win.av.outdated=caution win.os.end_of_servicing=danger");
 }
 

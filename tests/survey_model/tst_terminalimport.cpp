@@ -2,8 +2,8 @@
 // dismissal survives re-evaluation), the facts kept as evidence, and one undo step for all of it.
 #include "clock.h"
 #include "demosurvey.h"
-#include "surveyeditor.h"
 #include "manualterminalfacts.h"
+#include "surveyeditor.h"
 #include "surveyprogress.h"
 #include "surveystore.h"
 #include "terminalevaluator.h"
@@ -78,8 +78,9 @@ private slots:
         FS_VERIFY_OK(m_store->recordTerminalAssessment(t.uuid, *facts, QStringLiteral("EMR-PC01.json"), a));
 
         const Terminal after = terminal(1);
-        QCOMPARE(checksOf(after), QStringLiteral("antivirus=ok/collector internet=ok/collector os=danger/collector "
-                                                 "usb_storage=caution/collector windows_update=danger/collector"));
+        QCOMPARE(checksOf(after),
+                 QStringLiteral("antivirus=ok/collector internet=ok/collector os=danger/collector "
+                                "usb_storage=caution/collector windows_update=danger/collector"));
         auto findings = m_store->findings(QStringLiteral("terminal"), t.uuid);
         FS_VERIFY_OK(findings);
         QCOMPARE(ruleIds(*findings), ruleIds(a.findings));
@@ -129,8 +130,9 @@ private slots:
         QVERIFY(db.open());
         {
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("UPDATE finding SET dismissed = 1, dismissed_reason = '院内規程で持込禁止' "
-                                          "WHERE rule_id = 'win.usb.not_blocked'")));
+            QVERIFY(q.exec(
+                QStringLiteral("UPDATE finding SET dismissed = 1, dismissed_reason = '院内規程で持込禁止' "
+                               "WHERE rule_id = 'win.usb.not_blocked'")));
             QCOMPARE(q.numRowsAffected(), 1);
         }
         db.close();
@@ -152,8 +154,8 @@ private slots:
         FS_VERIFY_OK(m_store->recordTerminalAssessment(t.uuid, *newer, QStringLiteral("b.json"), second));
         auto findings = m_store->findings(QStringLiteral("terminal"), t.uuid);
         FS_VERIFY_OK(findings);
-        QCOMPARE(ruleIds(*findings),
-                 (QStringList{QStringLiteral("win.os.end_of_servicing=danger"), QStringLiteral("win.usb.not_blocked=caution")}));
+        QCOMPARE(ruleIds(*findings), (QStringList{QStringLiteral("win.os.end_of_servicing=danger"),
+                                                  QStringLiteral("win.usb.not_blocked=caution")}));
         for (const Finding &f : *findings) {
             if (f.ruleId == QStringLiteral("win.usb.not_blocked")) {
                 QVERIFY(f.dismissed);
@@ -189,8 +191,9 @@ private slots:
         QVERIFY(!m_store->currentTerminalFacts(before.uuid)->has_value());
 
         editor.undoStack()->redo();
-        QCOMPARE(checksOf(terminal(3)), QStringLiteral("antivirus=ok/collector internet=ok/collector os=caution/collector "
-                                                       "usb_storage=ok/collector windows_update=caution/collector"));
+        QCOMPARE(checksOf(terminal(3)),
+                 QStringLiteral("antivirus=ok/collector internet=ok/collector os=caution/collector "
+                                "usb_storage=ok/collector windows_update=caution/collector"));
         QCOMPARE(ruleIds(*m_store->findings(QStringLiteral("terminal"), before.uuid)), ruleIds(a.findings));
         QCOMPARE((*m_store->currentTerminalFacts(before.uuid))->fileName, QStringLiteral("PACS-VW02.json"));
 
@@ -222,10 +225,12 @@ private slots:
     void badFileChangesNothing()
     {
         const Terminal t = terminal(4);
-        const QByteArray bytes = fs::test::readFile(exampleFile(QStringLiteral("emr-pc01-win10-22h2-pro.json")));
+        const QByteArray bytes =
+            fs::test::readFile(exampleFile(QStringLiteral("emr-pc01-win10-22h2-pro.json")));
         auto facts = TerminalFacts::fromBytes(bytes.left(bytes.size() - 40), QStringLiteral("EMR-PC01.json"));
         QVERIFY(!facts);
-        QVERIFY2(facts.error().detail.startsWith(QStringLiteral("EMR-PC01.json: line ")), qPrintable(facts.error().detail));
+        QVERIFY2(facts.error().detail.startsWith(QStringLiteral("EMR-PC01.json: line ")),
+                 qPrintable(facts.error().detail));
         QCOMPARE(terminal(4), t);
         // A terminal that is not there: nothing is written.
         auto good = TerminalFacts::fromFile(exampleFile(QStringLiteral("emr-pc01-win10-22h2-pro.json")));
