@@ -19,6 +19,7 @@
 #include "shortcutoverlay.h"
 #include "surveyeditor.h"
 #include "surveystore.h"
+#include "terminalcollector.h"
 #include "terminalpage.h"
 #include "ui_mainwindow.h"
 #include "workbookimporter.h"
@@ -740,22 +741,14 @@ void MainWindow::saveCollector()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Save the terminal collector to"));
     if (folder.isEmpty())
         return;
-    QStringList written;
-    for (const QString &name :
-         {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")}) {
-        QFile source(QStringLiteral(":/fieldsurvey/collector/") + name);
-        QFile target(QDir(folder).filePath(name));
-        if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            target.write(source.readAll()) < 0 || !target.flush()) {
-            showError(tr("Saving the terminal collector"),
-                      fs::Error{fs::ErrorCode::Io,
-                                QStringLiteral("%1: %2").arg(target.fileName(), target.errorString())});
-            return;
-        }
-        written << name;
+    const auto written = fs::model::TerminalCollector::writeTo(folder);
+    if (!written) {
+        showError(tr("Saving the terminal collector"), written.error());
+        return;
     }
     statusBar()->showMessage(tr("Saved %1 to %2. On the terminal, run fieldsurvey-terminal.cmd.")
-                                 .arg(written.join(QStringLiteral(", ")), QDir::toNativeSeparators(folder)),
+                                 .arg(fs::model::TerminalCollector::fileNames().join(QStringLiteral(", ")),
+                                      QDir::toNativeSeparators(folder)),
                              10000);
 }
 

@@ -1,5 +1,6 @@
 #include "clisupport.h"
 
+#include "actor.h"
 #include "clicommands.h"
 
 namespace fs::cli {
@@ -46,6 +47,17 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
 int stopStatus(const QCommandLineParser &parser)
 {
     return parser.isSet(QStringLiteral("help")) ? Commands::kOk : Commands::kUsageError;
+}
+
+fs::Result<std::unique_ptr<fs::model::SurveyStore>> openForEditing(const QString &path)
+{
+    auto store = fs::model::SurveyStore::open(path, fs::model::SurveyStore::OpenMode::ReadWrite);
+    if (!store)
+        return store;
+    if ((*store)->isReadOnly())
+        return tl::unexpected(*(*store)->readOnlyReason());
+    (*store)->setActor(fs::model::defaultActor());
+    return store;
 }
 
 } // namespace fs::cli

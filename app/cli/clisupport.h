@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "surveystore.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -20,5 +21,8 @@ int usage(const QString &message, const QCommandLineParser &parser);
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments);
 // The exit status for a parse() that returned false.
 int stopStatus(const QCommandLineParser &parser);
+// Opens a survey for changes by this user; a survey that would open read-only (written by a newer
+// FieldSurvey) is an error.
+[[nodiscard]] fs::Result<std::unique_ptr<fs::model::SurveyStore>> openForEditing(const QString &path);
 
 } // namespace fs::cli

@@ -172,13 +172,9 @@ int collect(const QStringList &arguments)
     if (profileId != QLatin1StringView(fs::collect::DeviceCollector::kAuto) && !profiles->profile(profileId))
         return usage(QStringLiteral("no profile «%1» (fieldsurvey-cli parse --list-profiles)").arg(profileId),
                      parser);
-    auto store = fs::model::SurveyStore::open(parser.positionalArguments().constFirst(),
-                                              fs::model::SurveyStore::OpenMode::ReadWrite);
+    auto store = openForEditing(parser.positionalArguments().constFirst());
     if (!store)
         return failWith(store.error());
-    if ((*store)->isReadOnly())
-        return failWith(*(*store)->readOnlyReason());
-    (*store)->setActor(fs::model::defaultActor());
     QString device;
     if (parser.isSet(deviceOption)) {
         auto uuid = deviceUuid(**store, parser.value(deviceOption));

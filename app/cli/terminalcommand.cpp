@@ -4,6 +4,7 @@
 #include "clicommands.h"
 #include "clisupport.h"
 #include "surveystore.h"
+#include "terminalcollector.h"
 #include "terminalevaluator.h"
 #include "terminalfacts.h"
 #include "terminalmatch.h"
@@ -137,13 +138,9 @@ int import(const QStringList &arguments)
     auto facts = TerminalFacts::fromFile(file);
     if (!facts)
         return failWith(facts.error());
-    auto store = fs::model::SurveyStore::open(parser.positionalArguments().constFirst(),
-                                              fs::model::SurveyStore::OpenMode::ReadWrite);
+    auto store = openForEditing(parser.positionalArguments().constFirst());
     if (!store)
         return failWith(store.error());
-    if ((*store)->isReadOnly())
-        return failWith(*(*store)->readOnlyReason());
-    (*store)->setActor(fs::model::defaultActor());
     auto terminals = (*store)->terminals();
     if (!terminals)
         return failWith(terminals.error());
@@ -192,19 +189,11 @@ int script(const QStringList &arguments)
         return stopStatus(parser);
     if (!parser.isSet(outOpt))
         return usage(QStringLiteral("terminal script needs --out FOLDER"), parser);
-    const QDir dir(parser.value(outOpt));
-    if (!dir.exists())
-        return failWith({ErrorCode::Io, QStringLiteral("%1: no such folder").arg(dir.path())});
-    for (const QString &name :
-         {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")}) {
-        QFile source(QStringLiteral(":/fieldsurvey/collector/") + name);
-        QFile target(dir.filePath(name));
-        if (!source.open(QIODevice::ReadOnly) || !target.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            target.write(source.readAll()) < 0 || !target.flush())
-            return failWith(
-                {ErrorCode::Io, QStringLiteral("%1: %2").arg(target.fileName(), target.errorString())});
-        out() << target.fileName() << '\n';
-    }
+    auto written = fs::model::TerminalCollector::writeTo(parser.value(outOpt));
+    if (!written)
+        return failWith(written.error());
+    for (const QString &path : std::as_const(*written))
+        out() << path << '\n';
     out() << Qt::flush;
     return Commands::kOk;
 }

@@ -302,6 +302,66 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         QVERIFY2(process.readAllStandardOutput().startsWith("offline"), err.constData());
     }
+
+    void judgesAndRecordsTerminalFacts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString example =
+            fs::test::sourceDir() + QStringLiteral("/tests/data/terminals/pacs-vw02-ltsc2021.json");
+        // evaluate: the same judgement as the app, as JSON.
+        Run run = runCli({QStringLiteral("terminal"), QStringLiteral("evaluate"), example,
+                          QStringLiteral("--date"), QStringLiteral("2026-11-24"), QStringLiteral("--json")},
+                         headless());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject judged = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(judged.value(QStringLiteral("os")).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Windows 10 Enterprise LTSC 2021"));
+        QCOMPARE(
+            judged.value(QStringLiteral("os")).toObject().value(QStringLiteral("endOfServicing")).toString(),
+            QStringLiteral("2027-01-12"));
+        QCOMPARE(judged.value(QStringLiteral("findings")).toArray().size(), 5);
+
+        // import: the computer name PACS-VW02 is no terminal of the demo; --terminal names one.
+        const QString survey = dir.filePath(QStringLiteral("demo.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), survey}, headless()).exitCode, 0);
+        run = runCli({QStringLiteral("terminal"), QStringLiteral("import"), survey, example}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("PACS-VW02") && run.err.contains("--terminal"), run.err.constData());
+        run = runCli({QStringLiteral("terminal"), QStringLiteral("import"), survey, example,
+                      QStringLiteral("--terminal"), QStringLiteral("3")},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        {
+            auto store = fs::model::SurveyStore::open(survey, fs::model::SurveyStore::OpenMode::ReadOnly);
+            QVERIFY(store.has_value());
+            const auto terminals = (*store)->terminals();
+            QVERIFY(terminals.has_value());
+            QCOMPARE(terminals->at(2).checks.size(), 5);
+        }
+
+        // A broken file: refused with its name and place; the survey is not touched.
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        QVERIFY(fs::test::writeFile(broken, fs::test::readFile(example).left(300)));
+        run = runCli({QStringLiteral("terminal"), QStringLiteral("import"), survey, broken,
+                      QStringLiteral("--terminal"), QStringLiteral("4")},
+                     headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("broken.json: line "), run.err.constData());
+
+        // script: the collector and its wrapper, as shipped.
+        const QString stick = dir.filePath(QStringLiteral("stick"));
+        QVERIFY(QDir().mkpath(stick));
+        run = runCli({QStringLiteral("terminal"), QStringLiteral("script"), QStringLiteral("--out"), stick},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        for (const QString &name :
+             {QStringLiteral("fieldsurvey-terminal.ps1"), QStringLiteral("fieldsurvey-terminal.cmd")})
+            QCOMPARE(
+                fs::test::readFile(QDir(stick).filePath(name)),
+                fs::test::readFile(fs::test::sourceDir() + QStringLiteral("/resources/collector/") + name));
+        QCOMPARE(runCli({QStringLiteral("terminal"), QStringLiteral("frob")}, headless()).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

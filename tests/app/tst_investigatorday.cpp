@@ -39,6 +39,10 @@
 #include <memory>
 
 using fs::app::MainWindow;
+using fs::test::child;
+using fs::test::onNextDialog;
+using fs::test::press;
+using fs::test::reactivate;
 using namespace fs::model;
 
 namespace {
@@ -48,67 +52,15 @@ QDateTime at(int hour, int minute)
     return QDateTime(QDate(2026, 11, 24), QTime(hour, minute));
 }
 
-template <typename T>
-T *child(const QWidget &window, const char *name)
-{
-    auto *widget = window.findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qWarning("no widget %s", name);
-    return widget;
-}
-
 QString focusName()
 {
     const QWidget *focus = QApplication::focusWidget();
     return focus ? focus->objectName() : QStringLiteral("<no focus>");
 }
 
-// Presses a key where the keyboard focus is, as the user does.
-void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget *target = QApplication::focusWidget();
-    if (!target)
-        target = QApplication::activeWindow();
-    QTest::keyClick(target, key, modifiers);
-}
-
-// After a dialog: the window manager gives the window back its focus.
-bool reactivate(QWidget *window)
-{
-    QApplication::setActiveWindow(window);
-    return QTest::qWaitForWindowActive(window) && QApplication::focusWidget();
-}
-
 void typeHere(const QString &text)
 {
     fs::test::typeText(QApplication::focusWidget(), text);
-}
-
-// Runs handle on the next modal dialog once it is shown and has the focus (the caller then
-// opens it). A dialog
-// still open 5 s later is closed, so that a test fails instead of waiting for ever.
-void onNextDialog(std::function<void(QWidget *)> handle)
-{
-    auto *timer = new QTimer(qApp);
-    timer->setInterval(20);
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle] {
-        QWidget *dialog = QApplication::activeModalWidget();
-        if (dialog && dialog->isVisible() && dialog->isAncestorOf(QApplication::focusWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            QPointer<QWidget> guard(dialog);
-            QTimer::singleShot(5000, qApp, [guard] {
-                if (guard && guard->isVisible())
-                    guard->close();
-            });
-            handle(dialog);
-        } else if (++*tries > 250) { // 5 s: the test fails on what did not happen
-            timer->stop();
-            timer->deleteLater();
-        }
-    });
-    timer->start();
 }
 
 // A photo as a phone camera would give it: a JPEG with something on it.

@@ -31,58 +31,13 @@
 #include <memory>
 
 using fs::app::MainWindow;
+using fs::test::child;
+using fs::test::onNextDialog;
+using fs::test::press;
+using fs::test::reactivate;
 using namespace fs::model;
 
 namespace {
-
-template <typename T>
-T *child(const QWidget &window, const char *name)
-{
-    auto *widget = window.findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qWarning("no widget %s", name);
-    return widget;
-}
-
-void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget *target = QApplication::focusWidget();
-    if (!target)
-        target = QApplication::activeWindow();
-    QTest::keyClick(target, key, modifiers);
-}
-
-bool reactivate(QWidget *window)
-{
-    QApplication::setActiveWindow(window);
-    return QTest::qWaitForWindowActive(window) && QApplication::focusWidget();
-}
-
-// Runs handle on the next modal dialog once it is shown and has the focus; a dialog still open
-// 5 s later is closed, so that the test fails instead of waiting for ever.
-void onNextDialog(std::function<void(QWidget *)> handle)
-{
-    auto *timer = new QTimer(qApp);
-    timer->setInterval(20);
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle] {
-        QWidget *dialog = QApplication::activeModalWidget();
-        if (dialog && dialog->isVisible() && dialog->isAncestorOf(QApplication::focusWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            QPointer<QWidget> guard(dialog);
-            QTimer::singleShot(5000, qApp, [guard] {
-                if (guard && guard->isVisible())
-                    guard->close();
-            });
-            handle(dialog);
-        } else if (++*tries > 250) {
-            timer->stop();
-            timer->deleteLater();
-        }
-    });
-    timer->start();
-}
 
 // The file dialog: the path is pasted into its name field and confirmed with Enter.
 void chooseFile(const QString &path, bool *seen)

@@ -1,6 +1,7 @@
 // Capture on site: facts with their history, terminal checks, devices found in the wiring, a
 // second visit day and the attendees; each through the store and through the editor's undo stack.
 #include "demosurvey.h"
+#include "resultcheck.h"
 #include "surveyeditor.h"
 #include "surveyprogress.h"
 #include "surveystore.h"
@@ -18,13 +19,6 @@
 
 using namespace fs::model;
 using namespace Qt::Literals::StringLiterals;
-
-// Fails the test with the error's description when a Result holds an error (evaluated once).
-#define FS_VERIFY_OK(expression)                                                                             \
-    do {                                                                                                     \
-        const auto &fsResult = (expression);                                                                 \
-        QVERIFY2(fsResult.has_value(), qPrintable(fsResult ? QString() : fs::describe(fsResult.error())));   \
-    } while (false)
 
 namespace {
 

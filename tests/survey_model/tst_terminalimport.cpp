@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "demosurvey.h"
 #include "manualterminalfacts.h"
+#include "resultcheck.h"
 #include "surveyeditor.h"
 #include "surveyprogress.h"
 #include "surveystore.h"
@@ -18,12 +19,6 @@
 #include <QUndoStack>
 
 using namespace fs::model;
-
-#define FS_VERIFY_OK(expression)                                                                             \
-    do {                                                                                                     \
-        const auto &fsResult = (expression);                                                                 \
-        QVERIFY2(fsResult.has_value(), qPrintable(fsResult ? QString() : fs::describe(fsResult.error())));   \
-    } while (false)
 
 namespace {
 
