@@ -289,9 +289,12 @@ void TerminalPage::chooseFactsFile()
 
 void TerminalPage::importFactsFile(const QString &path)
 {
-    const auto *selected = selectedTerminal();
-    if (!m_editor || !selected)
+    // A copy: the survey is reloaded (and the list replaced) while a dialog is open or after the edit.
+    const auto *current = selectedTerminal();
+    if (!m_editor || !current)
         return;
+    const Terminal selectedCopy = *current;
+    const Terminal *selected = &selectedCopy;
     const QString fileName = QFileInfo(path).fileName();
     auto facts = fs::model::TerminalFacts::fromFile(path);
     if (!facts) {
@@ -332,9 +335,11 @@ void TerminalPage::importFactsFile(const QString &path)
 
 void TerminalPage::enterFactsByHand()
 {
-    const auto *t = selectedTerminal();
-    if (!m_editor || !t)
+    const auto *current = selectedTerminal();
+    if (!m_editor || !current)
         return;
+    const Terminal terminal = *current; // the list is replaced when the survey reloads
+    const Terminal *t = &terminal;
     fs::model::ManualTerminalFacts form;
     if (m_store) {
         if (auto stored = m_store->currentTerminalFacts(t->uuid);
@@ -359,8 +364,8 @@ void TerminalPage::enterFactsByHand()
     record(*t, *facts, QString(), tr("Enter the facts of terminal %1").arg(t->terminalNo));
 }
 
-void TerminalPage::record(const Terminal &terminal, const fs::model::TerminalFacts &facts,
-                          const QString &fileName, const QString &undoText)
+void TerminalPage::record(Terminal terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
+                          const QString &undoText)
 {
     const QDate today = (m_clock ? m_clock->now() : QDateTime::currentDateTime()).toLocalTime().date();
     QList<fs::model::VisitDay> days;

@@ -73,8 +73,9 @@ private:
     void showTerminal();
     void commitCheck(const CheckRow &row);
     void showFindings(const fs::model::Terminal &terminal);
-    void record(const fs::model::Terminal &terminal, const fs::model::TerminalFacts &facts,
-                const QString &fileName, const QString &undoText);
+    // terminal is a copy: recording reloads the survey, which replaces m_terminals.
+    void record(fs::model::Terminal terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
+                const QString &undoText);
 
     std::unique_ptr<Ui::TerminalPage> m_ui;
     QList<CheckRow> m_checkRows;
