@@ -214,6 +214,14 @@ private:
     [[nodiscard]] Result<QString> uuidAt(const QString &table, const QString &where,
                                          const QVariantList &values, const QString &what) const;
     [[nodiscard]] QString now() const;
+    // Terminal checks inside the caller's transaction (surveystorecapture.cpp): the id of a
+    // terminal not removed (NotFound otherwise), its stored checks (one item, or all), and the
+    // insert-or-update of one check (a new uuid when check.uuid is empty).
+    [[nodiscard]] Result<qint64> liveTerminalId(const QString &uuid) const;
+    [[nodiscard]] Result<QList<TerminalCheck>> storedChecks(qint64 terminalId,
+                                                            const QString &item = {}) const;
+    [[nodiscard]] Result<void> upsertTerminalCheck(qint64 terminalId, const TerminalCheck &check,
+                                                   const QString &stamp) const;
     // recordObservation's work inside the caller's transaction.
     [[nodiscard]] Result<Observation> insertObservation(Entity entity, const QString &uuid,
                                                         const QString &key, const QString &value,

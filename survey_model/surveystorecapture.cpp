@@ -162,37 +162,15 @@ Result<std::optional<TerminalCheck>> SurveyStore::setTerminalCheck(const QString
     Transaction transaction(*m_database);
     if (!transaction.begun())
         return tl::unexpected(transaction.begun().error());
-    auto terminalId = m_database->scalar(
-        QStringLiteral("SELECT id FROM terminal WHERE uuid = ? AND deleted_at IS NULL"), {terminalUuid});
+    auto terminalId = liveTerminalId(terminalUuid);
     if (!terminalId)
         return tl::unexpected(terminalId.error());
-    if (!terminalId->isValid())
-        return fail(ErrorCode::NotFound, QStringLiteral("no terminal %1").arg(terminalUuid));
-    auto old = m_database->firstRow(
-        QStringLiteral("SELECT id, uuid, item, value, evaluation, detail, source, checked_at "
-                       "FROM terminal_check WHERE terminal_id = ? AND item = ?"),
-        {*terminalId, check.item});
+    auto old = storedChecks(*terminalId, check.item);
     if (!old)
         return tl::unexpected(old.error());
-    std::optional<TerminalCheck> previous;
-    if (*old) {
-        const QVariantList &v = **old;
-        previous = TerminalCheck{
-            v[0].toLongLong(), v[1].toString(), v[2].toString(), v[3].toString(),
-            v[4].toString(),   v[5].toString(), v[6].toString(), fromStoredTimestamp(v[7].toString())};
-    }
-    const QString stamp = now();
-    const QString checkedAt = check.checkedAt.isValid() ? toStoredTimestamp(check.checkedAt) : stamp;
-    auto r = m_database->run(
-        QStringLiteral(
-            "INSERT INTO terminal_check (uuid, terminal_id, item, value, evaluation, detail, source, "
-            "checked_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, item) DO UPDATE SET "
-            "value = excluded.value, evaluation = excluded.evaluation, detail = excluded.detail, "
-            "source = excluded.source, checked_at = excluded.checked_at, updated_at = excluded.updated_at"),
-        {check.uuid.isEmpty() ? newUuid() : check.uuid, *terminalId, check.item, textValue(check.value),
-         check.evaluation, textValue(check.detail), check.source, checkedAt, stamp});
-    if (!r)
+    const std::optional<TerminalCheck> previous =
+        old->isEmpty() ? std::nullopt : std::optional<TerminalCheck>(old->constFirst());
+    if (auto r = upsertTerminalCheck(*terminalId, check, now()); !r)
         return tl::unexpected(r.error());
     if (auto a = audit(QStringLiteral("update"), QStringLiteral("terminal"), terminalUuid,
                        QStringLiteral("check:") + check.item,
@@ -415,6 +393,52 @@ Result<void> SurveyStore::removeVisitDay(const QString &uuid)
         !q)
         return q;
     return transaction.commit();
+}
+
+Result<qint64> SurveyStore::liveTerminalId(const QString &uuid) const
+{
+    auto id = m_database->scalar(
+        QStringLiteral("SELECT id FROM terminal WHERE uuid = ? AND deleted_at IS NULL"), {uuid});
+    if (!id)
+        return tl::unexpected(id.error());
+    if (!id->isValid())
+        return fail(ErrorCode::NotFound, QStringLiteral("no terminal %1").arg(uuid));
+    return id->toLongLong();
+}
+
+Result<QList<TerminalCheck>> SurveyStore::storedChecks(qint64 terminalId, const QString &item) const
+{
+    auto q = m_database->exec(
+        QStringLiteral("SELECT id, uuid, item, value, evaluation, detail, source, checked_at "
+                       "FROM terminal_check WHERE terminal_id = ? AND (? = '' OR item = ?)"),
+        {terminalId, textValue(item), textValue(item)});
+    if (!q)
+        return tl::unexpected(q.error());
+    QList<TerminalCheck> checks;
+    while (q->next())
+        checks << TerminalCheck{q->value(0).toLongLong(), q->value(1).toString(),
+                                q->value(2).toString(),   q->value(3).toString(),
+                                q->value(4).toString(),   q->value(5).toString(),
+                                q->value(6).toString(),   fromStoredTimestamp(q->value(7).toString())};
+    return checks;
+}
+
+Result<void> SurveyStore::upsertTerminalCheck(qint64 terminalId, const TerminalCheck &check,
+                                              const QString &stamp) const
+{
+    auto r = m_database->run(
+        QStringLiteral(
+            "INSERT INTO terminal_check (uuid, terminal_id, item, value, evaluation, detail, source, "
+            "checked_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, item) "
+            "DO UPDATE SET value = excluded.value, evaluation = excluded.evaluation, detail = "
+            "excluded.detail, source = excluded.source, checked_at = excluded.checked_at, "
+            "updated_at = excluded.updated_at"),
+        {check.uuid.isEmpty() ? newUuid() : check.uuid, terminalId, check.item, textValue(check.value),
+         check.evaluation, textValue(check.detail), check.source,
+         check.checkedAt.isValid() ? toStoredTimestamp(check.checkedAt) : stamp, stamp});
+    if (!r)
+        return tl::unexpected(r.error());
+    return {};
 }
 
 } // namespace fs::model

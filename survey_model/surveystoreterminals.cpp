@@ -49,29 +49,18 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
     Transaction transaction(*m_database);
     if (!transaction.begun())
         return tl::unexpected(transaction.begun().error());
-    auto terminalId = m_database->scalar(
-        QStringLiteral("SELECT id FROM terminal WHERE uuid = ? AND deleted_at IS NULL"), {terminalUuid});
+    auto terminalId = liveTerminalId(terminalUuid);
     if (!terminalId)
         return tl::unexpected(terminalId.error());
-    if (!terminalId->isValid())
-        return fail(ErrorCode::NotFound, QStringLiteral("no terminal %1").arg(terminalUuid));
 
     TerminalAssessmentUndo undo;
     undo.terminalUuid = terminalUuid;
     undo.factsUuid = factsUuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : factsUuid;
     {
-        auto q = m_database->exec(
-            QStringLiteral("SELECT id, uuid, item, value, evaluation, detail, source, checked_at "
-                           "FROM terminal_check WHERE terminal_id = ?"),
-            {*terminalId});
-        if (!q)
-            return tl::unexpected(q.error());
-        while (q->next())
-            undo.previousChecks << TerminalCheck{
-                q->value(0).toLongLong(), q->value(1).toString(),
-                q->value(2).toString(),   q->value(3).toString(),
-                q->value(4).toString(),   q->value(5).toString(),
-                q->value(6).toString(),   fromStoredTimestamp(q->value(7).toString())};
+        auto checks = storedChecks(*terminalId);
+        if (!checks)
+            return tl::unexpected(checks.error());
+        undo.previousChecks = *checks;
     }
     {
         auto q = m_database->exec(QStringLiteral("SELECT ") + kFindingColumns +
@@ -107,17 +96,7 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
     for (const TerminalCheck &check : assessment.checks) {
         const auto before = std::find_if(undo.previousChecks.begin(), undo.previousChecks.end(),
                                          [&](const TerminalCheck &c) { return c.item == check.item; });
-        auto r = m_database->run(
-            QStringLiteral(
-                "INSERT INTO terminal_check (uuid, terminal_id, item, value, evaluation, detail, source, "
-                "checked_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (terminal_id, item) "
-                "DO UPDATE SET value = excluded.value, evaluation = excluded.evaluation, detail = "
-                "excluded.detail, source = excluded.source, checked_at = excluded.checked_at, updated_at = "
-                "excluded.updated_at"),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces), *terminalId, check.item,
-             textValue(check.value), check.evaluation, textValue(check.detail), check.source,
-             check.checkedAt.isValid() ? toStoredTimestamp(check.checkedAt) : stamp, stamp});
-        if (!r)
+        if (auto r = upsertTerminalCheck(*terminalId, check, stamp); !r)
             return tl::unexpected(r.error());
         const QString old = before != undo.previousChecks.end()
                                 ? before->value + QStringLiteral(" [") + before->evaluation + QLatin1Char(']')
