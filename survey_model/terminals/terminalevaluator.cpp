@@ -111,6 +111,8 @@ private:
         const auto rule =
             std::find_if(rules.begin(), rules.end(), [&](const TerminalRule &r) { return r.id == ruleId; });
         Q_ASSERT_X(rule != rules.end(), "TerminalEvaluator", "unknown rule id");
+        if (rule == rules.end())
+            return;
         Finding f;
         f.targetEntity = QStringLiteral("terminal");
         f.ruleId = rule->id;

@@ -44,10 +44,12 @@ const JsonSchema &TerminalFacts::schema()
 {
     static const JsonSchema schema = [] {
         QFile file(QStringLiteral(":/fieldsurvey/collector/terminal-facts.schema.json"));
-        const bool opened = file.open(QIODevice::ReadOnly);
-        Q_ASSERT(opened);
-        auto parsed = JsonSchema::fromJson(file.readAll());
-        Q_ASSERT_X(parsed.has_value(), "TerminalFacts::schema", "the shipped schema is invalid");
+        auto parsed =
+            file.open(QIODevice::ReadOnly)
+                ? JsonSchema::fromJson(file.readAll())
+                : fail(ErrorCode::Io, QStringLiteral("terminal-facts.schema.json is not in the application"));
+        if (!parsed) // a build without its resources: nothing could be imported safely
+            qFatal("TerminalFacts: %s", qPrintable(describe(parsed.error())));
         return *parsed;
     }();
     return schema;
