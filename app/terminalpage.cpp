@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QSignalBlocker>
+#include <QUndoStack>
 
 namespace fs::app {
 
@@ -280,11 +281,65 @@ void TerminalPage::chooseFactsFile()
     const auto *t = selectedTerminal();
     if (!m_editor || !t)
         return;
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import the collector file of terminal %1").arg(t->terminalNo),
-                                     QString(), tr("Collector files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        importFactsFile(path);
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Import the collector file of terminal %1").arg(t->terminalNo),
+                                      QString(), tr("Collector files (*.json);;All files (*)"));
+    if (paths.size() == 1)
+        importFactsFile(paths.constFirst());
+    else if (paths.size() > 1)
+        importFactsFiles(paths);
+}
+
+void TerminalPage::importFactsFiles(const QStringList &paths)
+{
+    if (!m_editor)
+        return;
+    // Each file goes to the terminal its computer name names; oldest collection first, so that
+    // the newest of two files for one terminal is the one that stays.
+    struct Candidate
+    {
+        QString fileName;
+        fs::model::TerminalFacts facts;
+        Terminal terminal;
+    };
+    QList<Candidate> candidates;
+    QStringList refused;
+    for (const QString &path : paths) {
+        const QString fileName = QFileInfo(path).fileName();
+        auto facts = fs::model::TerminalFacts::fromFile(path);
+        if (!facts) {
+            refused << tr("%1: %2").arg(fileName,
+                                        facts.error().detail.section(QStringLiteral(": "), 1).left(200));
+            continue;
+        }
+        const auto terminal = fs::model::TerminalMatch::byComputerName(m_terminals, facts->computerName());
+        if (!terminal) {
+            refused << tr("%1: no terminal is declared as %2").arg(fileName, facts->computerName());
+            continue;
+        }
+        candidates.append({fileName, *facts, *terminal});
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        return a.facts.collectedAt() < b.facts.collectedAt();
+    });
+    QStringList imported;
+    if (!candidates.isEmpty()) {
+        m_editor->undoStack()->beginMacro(tr("Import %n collector file(s)", nullptr, int(candidates.size())));
+        for (const Candidate &c : std::as_const(candidates)) {
+            if (record(c.terminal, c.facts, c.fileName, tr("Import collector file %1").arg(c.fileName)))
+                imported << tr("%1 → terminal %2").arg(c.fileName).arg(c.terminal.terminalNo);
+        }
+        m_editor->undoStack()->endMacro();
+    }
+    QMessageBox box(refused.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                    tr("Import collector file"), tr("%n file(s) imported.", nullptr, int(imported.size())),
+                    QMessageBox::Ok, this);
+    QString details = imported.join(QLatin1Char('\n'));
+    if (!refused.isEmpty())
+        details += (details.isEmpty() ? QString() : QStringLiteral("\n\n")) + tr("Not imported:") +
+                   QLatin1Char('\n') + refused.join(QLatin1Char('\n'));
+    box.setInformativeText(details);
+    box.exec();
 }
 
 void TerminalPage::importFactsFile(const QString &path)
@@ -364,7 +419,7 @@ void TerminalPage::enterFactsByHand()
     record(*t, *facts, QString(), tr("Enter the facts of terminal %1").arg(t->terminalNo));
 }
 
-void TerminalPage::record(Terminal terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
+bool TerminalPage::record(Terminal terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
                           const QString &undoText)
 {
     const QDate today = (m_clock ? m_clock->now() : QDateTime::currentDateTime()).toLocalTime().date();
@@ -376,7 +431,7 @@ void TerminalPage::record(Terminal terminal, const fs::model::TerminalFacts &fac
     const QDate asOf = fs::model::TerminalMatch::evaluationDate(days, today);
     const auto assessment = fs::model::TerminalEvaluator::evaluate(facts, {asOf, terminal.systemType});
     if (!m_editor->recordTerminalAssessment(terminal.uuid, facts, fileName, assessment, undoText))
-        return;
+        return false;
     int danger = 0;
     int caution = 0;
     for (const auto &f : assessment.findings) {
@@ -388,6 +443,7 @@ void TerminalPage::record(Terminal terminal, const fs::model::TerminalFacts &fac
                            .arg(QLocale().toString(asOf, QLocale::ShortFormat))
                            .arg(danger)
                            .arg(caution));
+    return true;
 }
 
 void TerminalPage::commitCheck(const CheckRow &row)

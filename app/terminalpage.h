@@ -50,10 +50,13 @@ public:
     void focusList();
     void choosePhotos();
     void addPhotoFiles(const QStringList &paths);
-    // Imports a collector file for the selected terminal (or the one its computer name names,
-    // after asking); a file that cannot be read changes nothing and says why.
+    // Asks for collector files. One is imported for the selected terminal (or the one its computer
+    // name names, after asking); a file that cannot be read changes nothing and says why.
     void chooseFactsFile();
     void importFactsFile(const QString &path);
+    // Several files at once (the USB stick after all five terminals): each to the terminal its
+    // computer name names, one undo step; a summary says what was imported and what was not.
+    void importFactsFiles(const QStringList &paths);
     // Opens the manual form for the selected terminal, filled with what was entered before.
     void enterFactsByHand();
 
@@ -74,7 +77,7 @@ private:
     void commitCheck(const CheckRow &row);
     void showFindings(const fs::model::Terminal &terminal);
     // terminal is a copy: recording reloads the survey, which replaces m_terminals.
-    void record(fs::model::Terminal terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
+    bool record(fs::model::Terminal terminal, const fs::model::TerminalFacts &facts, const QString &fileName,
                 const QString &undoText);
 
     std::unique_ptr<Ui::TerminalPage> m_ui;

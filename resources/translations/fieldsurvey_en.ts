@@ -82,6 +82,20 @@
             <numerusform>%n photos added.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Import %n collector file(s)</source>
+        <translation>
+            <numerusform>Import %n collector file</numerusform>
+            <numerusform>Import %n collector files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) imported.</source>
+        <translation>
+            <numerusform>%n file imported.</numerusform>
+            <numerusform>%n files imported.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fs::app::TimeText</name>

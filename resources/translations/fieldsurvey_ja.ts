@@ -2506,6 +2506,34 @@ Open it read-only to look at it?</source>
         <source>Terminal %1 evaluated on %2: %3 danger, %4 caution.</source>
         <translation>端末 %1 を %2 時点で判定しました: 危険 %3 件、注意 %4 件。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no terminal is declared as %2</source>
+        <translation>%1: ホスト名 %2 の端末は申告されていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n collector file(s)</source>
+        <translation>
+            <numerusform>収集結果ファイル %n 件の取り込み</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → terminal %2</source>
+        <translation>%1 → 端末 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) imported.</source>
+        <translation>
+            <numerusform>%n 件のファイルを取り込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>取り込まなかったファイル:</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::TimeText</name>

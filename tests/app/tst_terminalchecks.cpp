@@ -240,6 +240,50 @@ private slots:
                  qPrintable(child<QLabel>(*window, "factsSourceLabel")->text()));
         QVERIFY(fs::test::saveScreenshot(*window, QStringLiteral("terminal-manual.png")));
 
+        // The USB stick after the rounds: several files at once, each to its terminal by computer
+        // name; one not declared anywhere is listed, not imported. One Ctrl+Z takes them all back.
+        QStringList names;
+        for (const auto &[computer, file] :
+             {std::pair{"PCRAD01", "rad.json"}, std::pair{"PCLAB01", "lab.json"},
+              std::pair{"UNKNOWN-PC", "unknown.json"}}) {
+            QByteArray bytes = json;
+            bytes.replace("\"PCEMR01\"", QByteArray(QByteArray("\"") + computer + "\""));
+            QVERIFY(fs::test::writeFile(dir.filePath(QString::fromLatin1(file)), bytes));
+            names << QLatin1Char('"') + QString::fromLatin1(file) + QLatin1Char('"');
+        }
+        bool multiSeen = false;
+        onNextDialog([&](QWidget *dialog) {
+            auto *files = qobject_cast<QFileDialog *>(dialog);
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            if (!files || !name) {
+                dialog->close();
+                return;
+            }
+            multiSeen = files->fileMode() == QFileDialog::ExistingFiles;
+            files->setDirectory(dir.path());
+            name->setFocus();
+            name->setText(names.join(QLatin1Char(' ')));
+            QTest::keyClick(name, Qt::Key_Return);
+            answerMessage(QMessageBox::Ok, &text, &informative);
+        });
+        text.clear();
+        press(Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(multiSeen);
+        QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), 5000);
+        QVERIFY2(text.contains(QStringLiteral("2")), qPrintable(text));
+        QVERIFY2(informative.contains(QStringLiteral("UNKNOWN-PC")) &&
+                     informative.contains(QStringLiteral("rad.json")),
+                 qPrintable(informative));
+        QVERIFY(reactivate(window.get()));
+        QCOMPARE(terminalNo(**store, 3).checks.size(), 5);
+        QCOMPARE(terminalNo(**store, 4).checks.size(), 5);
+        list->setFocus();
+        press(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(terminalNo(**store, 3).checks.size(), 0);
+        QCOMPARE(terminalNo(**store, 4).checks.size(), 0);
+        QCOMPARE(check(terminalNo(**store, 2), QStringLiteral("os")), QStringLiteral("danger/manual"));
+        list->setCurrentRow(1);
+
         // The form opens again with what was entered.
         bool reopened = false;
         onNextDialog([&](QWidget *dialog) {
