@@ -115,11 +115,13 @@ int import(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Record a terminal-facts file in a survey: the five checked items and the findings of the\n"
-        "terminal whose host name is the file's computer name (or --terminal N). The file is kept in the\n"
-        "survey as evidence. Judged on the visit day of the terminal step (or --date)."));
+        "Record terminal-facts files in a survey: for each, the five checked items and the findings of\n"
+        "the terminal whose host name is the file's computer name (or --terminal N, with one file). The\n"
+        "files are kept in the survey as evidence. Judged on the visit day of the terminal step (or\n"
+        "--date). All or nothing: when one file is refused or matches no terminal, none is recorded."));
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey (.fsv)."));
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The collector's JSON file."));
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("The collector's JSON files."),
+                                 QStringLiteral("file..."));
     const QCommandLineOption terminalOpt(
         QStringLiteral("terminal"), QStringLiteral("The terminal's number (1–5), when the names differ."),
         QStringLiteral("n"));
@@ -128,51 +130,65 @@ int import(const QStringList &arguments)
     parser.addOptions({terminalOpt, dateOpt});
     if (!parse(parser, QStringLiteral("terminal import"), arguments))
         return stopStatus(parser);
-    if (parser.positionalArguments().size() != 2)
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
         return usage(QStringLiteral("terminal import needs a survey and a file"), parser);
+    if (parser.isSet(terminalOpt) && positional.size() != 2)
+        return usage(QStringLiteral("--terminal goes with exactly one file"), parser);
     const auto date = dateOption(parser, dateOpt);
     if (!date)
         return usage(QStringLiteral("--date must be YYYY-MM-DD"), parser);
-    const QString file = parser.positionalArguments().at(1);
-    // Read and check the file before the survey is touched.
-    auto facts = TerminalFacts::fromFile(file);
-    if (!facts)
-        return failWith(facts.error());
-    auto store = openForEditing(parser.positionalArguments().constFirst());
+    // Read and check every file before the survey is touched.
+    QList<std::pair<QString, TerminalFacts>> files;
+    for (const QString &file : positional.mid(1)) {
+        auto facts = TerminalFacts::fromFile(file);
+        if (!facts)
+            return failWith(facts.error());
+        files.append({file, *facts});
+    }
+    auto store = openForEditing(positional.constFirst());
     if (!store)
         return failWith(store.error());
     auto terminals = (*store)->terminals();
     if (!terminals)
         return failWith(terminals.error());
-    std::optional<fs::model::Terminal> target;
-    if (parser.isSet(terminalOpt)) {
-        for (const auto &t : *terminals) {
-            if (QString::number(t.terminalNo) == parser.value(terminalOpt))
-                target = t;
+    QList<fs::model::Terminal> targets;
+    for (const auto &[file, facts] : std::as_const(files)) {
+        std::optional<fs::model::Terminal> target;
+        if (parser.isSet(terminalOpt)) {
+            for (const auto &t : *terminals) {
+                if (QString::number(t.terminalNo) == parser.value(terminalOpt))
+                    target = t;
+            }
+            if (!target)
+                return usage(QStringLiteral("the survey has no terminal %1").arg(parser.value(terminalOpt)),
+                             parser);
+        } else {
+            target = fs::model::TerminalMatch::byComputerName(*terminals, facts.computerName());
+            if (!target)
+                return failWith(
+                    {ErrorCode::NotFound,
+                     QStringLiteral("%1: no terminal of the survey has the host name «%2»; name it with "
+                                    "--terminal N")
+                         .arg(file, facts.computerName())});
         }
-        if (!target)
-            return usage(QStringLiteral("the survey has no terminal %1").arg(parser.value(terminalOpt)),
-                         parser);
-    } else {
-        target = fs::model::TerminalMatch::byComputerName(*terminals, facts->computerName());
-        if (!target)
-            return failWith(
-                {ErrorCode::NotFound,
-                 QStringLiteral("%1: no terminal of the survey has the host name «%2»; name it with "
-                                "--terminal N")
-                     .arg(file, facts->computerName())});
+        targets << *target;
     }
     auto days = (*store)->schedule();
     if (!days)
         return failWith(days.error());
     const QDate asOf =
         date->isValid() ? *date : fs::model::TerminalMatch::evaluationDate(*days, QDate::currentDate());
-    const auto a = TerminalEvaluator::evaluate(*facts, {asOf, target->systemType});
-    auto recorded = (*store)->recordTerminalAssessment(target->uuid, *facts, QFileInfo(file).fileName(), a);
-    if (!recorded)
-        return failWith(recorded.error());
-    out() << "terminal " << target->terminalNo << " (" << target->hostname << "): recorded\n";
-    printAssessment(*facts, a, asOf);
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const auto &[file, facts] = files.at(i);
+        const fs::model::Terminal &target = targets.at(i);
+        const auto a = TerminalEvaluator::evaluate(facts, {asOf, target.systemType});
+        auto recorded = (*store)->recordTerminalAssessment(target.uuid, facts, QFileInfo(file).fileName(), a);
+        if (!recorded)
+            return failWith(recorded.error());
+        out() << "terminal " << target.terminalNo << " (" << target.hostname << "): recorded\n";
+        printAssessment(facts, a, asOf);
+    }
     return Commands::kOk;
 }
 
@@ -212,7 +228,7 @@ int terminal(const QStringList &arguments)
         return script(rest);
     err() << "fieldsurvey-cli terminal: use one of\n"
              "  terminal evaluate FILE.json [--date YYYY-MM-DD] [--system-type TEXT] [--json]\n"
-             "  terminal import SURVEY.fsv FILE.json [--terminal N] [--date YYYY-MM-DD]\n"
+             "  terminal import SURVEY.fsv FILE.json... [--terminal N] [--date YYYY-MM-DD]\n"
              "  terminal script --out FOLDER\n"
           << Qt::flush;
     return Commands::kUsageError;

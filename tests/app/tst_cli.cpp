@@ -349,6 +349,34 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("broken.json: line "), run.err.constData());
 
+        // Several files: all or nothing. With one that matches no terminal, none is recorded.
+        QByteArray lab = fs::test::readFile(fs::test::sourceDir() +
+                                            QStringLiteral("/tests/data/terminals/lab-sv01-server2016.json"));
+        lab.replace("\"LAB-SV01\"", "\"PCLAB01\"");
+        const QString labFile = dir.filePath(QStringLiteral("PCLAB01.json"));
+        QVERIFY(fs::test::writeFile(labFile, lab));
+        const QString emr =
+            fs::test::sourceDir() + QStringLiteral("/tests/data/terminals/emr-pc01-win10-22h2-pro.json");
+        run =
+            runCli({QStringLiteral("terminal"), QStringLiteral("import"), survey, labFile, emr}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("EMR-PC01"), run.err.constData());
+        QByteArray emrBytes = fs::test::readFile(emr);
+        emrBytes.replace("\"EMR-PC01\"", "\"PCEMR01\"");
+        const QString emrFile = dir.filePath(QStringLiteral("PCEMR01.json"));
+        QVERIFY(fs::test::writeFile(emrFile, emrBytes));
+        {
+            auto store = fs::model::SurveyStore::open(survey, fs::model::SurveyStore::OpenMode::ReadOnly);
+            QVERIFY(store.has_value());
+            QCOMPARE((*store)->terminals()->at(3).checks.size(), 0);
+        }
+        run = runCli({QStringLiteral("terminal"), QStringLiteral("import"), survey, labFile, emrFile},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("terminal 4 (PCLAB01): recorded") &&
+                     run.out.contains("terminal 1 (PCEMR01): recorded"),
+                 run.out.constData());
+
         // script: the collector and its wrapper, as shipped.
         const QString stick = dir.filePath(QStringLiteral("stick"));
         QVERIFY(QDir().mkpath(stick));
