@@ -89,6 +89,7 @@ TerminalPage::TerminalPage(QWidget *parent)
             m_editor->setField(FieldRef{Entity::Terminal, t->uuid, QStringLiteral("note")},
                                m_ui->terminalNoteEdit->toPlainText(), tr("Edit terminal note"));
     });
+    m_ui->factsLayout->setStretch(0, 1); // where the facts came from takes the width; the buttons their own
     connect(m_ui->importFactsButton, &QPushButton::clicked, this, &TerminalPage::chooseFactsFile);
     connect(m_ui->manualFactsButton, &QPushButton::clicked, this, &TerminalPage::enterFactsByHand);
     m_ui->findingsTree->header()->setStretchLastSection(true);
