@@ -1031,6 +1031,20 @@ function Test-ProductExe {
     }
 }
 
+# Security Center productState, community decoding (Microsoft documents none): bits 12-15 = 1
+# real-time protection on; bits 4-7 = 0 signatures up to date. The raw value is kept beside it.
+function Get-ProductStateFlag {
+    param($State, [string]$Flag)
+    $value = ConvertTo-IntOrNull $State 0 16777215
+    if ($null -eq $value) {
+        return $null
+    }
+    if ($Flag -eq 'enabled') {
+        return ((($value -shr 12) -band 0xF) -eq 1)
+    }
+    return ((($value -shr 4) -band 0xF) -eq 0)
+}
+
 function Get-AntivirusSection {
     param($Os)
     Initialize-StepLog
@@ -1046,6 +1060,8 @@ function Get-AntivirusSection {
                     [ordered]@{
                         displayName = Limit-Text $p.displayName 256
                         productState = ConvertTo-IntOrNull $p.productState 0 16777215
+                        enabled = Get-ProductStateFlag $p.productState 'enabled'
+                        definitionsUpToDate = Get-ProductStateFlag $p.productState 'upToDate'
                         pathToSignedProductExe = Limit-Text $p.pathToSignedProductExe 1024
                         exeExists = Test-ProductExe $p.pathToSignedProductExe $p.pathToSignedReportingExe
                         timestamp = Limit-Text $p.timestamp 64

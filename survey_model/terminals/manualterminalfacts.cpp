@@ -166,11 +166,13 @@ QJsonObject ManualTerminalFacts::toJson() const
     if (!antivirusState.isEmpty() && antivirusState != QStringLiteral("none")) {
         const bool microsoft = antivirusName.contains(QStringLiteral("Defender"), Qt::CaseInsensitive) ||
                                antivirusName.contains(QStringLiteral("Microsoft"), Qt::CaseInsensitive);
-        products.append(QJsonObject{{QStringLiteral("displayName"), antivirusName.isEmpty()
-                                                                        ? QStringLiteral("（名称未記入）")
-                                                                        : antivirusName.left(256)},
-                                    {QStringLiteral("productState"), productState(antivirusState, microsoft)},
-                                    {QStringLiteral("exeExists"), true}});
+        products.append(QJsonObject{
+            {QStringLiteral("displayName"),
+             antivirusName.isEmpty() ? QStringLiteral("（名称未記入）") : antivirusName.left(256)},
+            {QStringLiteral("productState"), productState(antivirusState, microsoft)},
+            {QStringLiteral("enabled"), antivirusState != QStringLiteral("off")},
+            {QStringLiteral("definitionsUpToDate"), antivirusState == QStringLiteral("on")},
+            {QStringLiteral("exeExists"), true}});
     }
     antivirus.insert(QStringLiteral("products"), products);
 

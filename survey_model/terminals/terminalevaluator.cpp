@@ -429,9 +429,17 @@ private:
                 orphans << name;
                 continue;
             }
-            if (!state)
+            ProductState s;
+            if (state) {
+                s = decode(*state);
+            } else if (const auto enabled = jsonBool(o, QStringLiteral("enabled"))) {
+                // No raw state, only the decoded flags.
+                s.on = *enabled;
+                s.outOfDate = jsonBool(o, QStringLiteral("definitionsUpToDate")) == false;
+                s.microsoft = name.contains(QStringLiteral("Defender"), Qt::CaseInsensitive);
+            } else {
                 continue;
-            const ProductState s = decode(*state);
+            }
             if (s.on) {
                 active << name + (s.outOfDate ? QStringLiteral("（有効・定義が古い）")
                                               : QStringLiteral("（有効・定義最新）"));

@@ -296,6 +296,11 @@ void TestTerminalFacts::rules_data()
         R"({"antivirus": {"products": [{"displayName": "ESET Endpoint Security", "productState": 266240, "exeExists": true},
                                        {"displayName": "Windows Defender", "productState": 397568, "exeExists": true}]}})",
         "Windows 11 Enterprise 24H2", "ok ok ok ok ok", {"win.av.two_engines=none"});
+    row("decoded flags only (no productState)", day,
+        R"({"antivirus": {"products": [{"displayName": "FFRI yarai", "productState": null, "enabled": true,
+                                        "definitionsUpToDate": false, "exeExists": true}]},
+            "defender": {"status": "not_applicable"}})",
+        "Windows 11 Enterprise 24H2", "ok ok ok caution ok", {"win.av.outdated=caution"});
     row("orphan registration", day,
         R"({"antivirus": {"products": [{"displayName": "Old AV", "productState": 266240, "exeExists": false},
                                        {"displayName": "Windows Defender", "productState": 397568, "exeExists": true}]}})",
