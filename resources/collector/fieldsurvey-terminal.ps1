@@ -32,7 +32,8 @@
       usbStorage        USBSTOR/UASPStor/WpdBusEnum Start, RemovableStorageDevices, DeviceInstall
                         Restrictions, StorageDevicePolicies, FVE, Enum\USBSTOR
       internet          Get-NetConnectionProfile, Get-NetRoute, WinINet proxy settings; with
-                        -InternetProbe only: DNS lookup, TCP 443/80 and one HTTP GET of the probe host
+                        -InternetProbe only: DNS lookup, TCP 443/80, one HTTP GET of the probe host
+                        and one HTTPS HEAD of www.microsoft.com
       firewall          Get-NetFirewallProfile -PolicyStore ActiveStore (registry as fallback)
       bitlocker         Shell property System.Volume.BitLockerProtection of the system drive
       smb1              Win32_OptionalFeature SMB1Protocol, mrxsmb10 and LanmanServer registry values
@@ -73,7 +74,8 @@
 .PARAMETER OutputDirectory
     Existing folder for <COMPUTERNAME>.json. Default: the folder this script is in.
 .PARAMETER InternetProbe
-    Opt-in active probe (DNS, TCP 443/80 with a 5 s timeout, HTTP GET through the system proxy with
+    Opt-in active probe (DNS, TCP 443/80 with a 5 s timeout, HTTPS HEAD of www.microsoft.com and an
+    HTTP GET through the system proxy with
     a 5 s timeout). Without it the script opens no connection of its own (resolving domain members
     of the Administrators group may ask the domain controller, as Windows does for any lookup).
 .PARAMETER ProbeHost
@@ -94,6 +96,8 @@ $script:CollectorName = 'fieldsurvey-terminal.ps1'
 $script:CollectorVersion = '1.0.0'
 $script:SchemaName = 'fieldsurvey-terminal-facts/1'
 $script:DefaultProbeHost = 'www.msftconnecttest.com'
+# The HTTPS half of the probe: a well-known site that answers HEAD over TLS.
+$script:HttpsProbeHost = 'www.microsoft.com'
 $script:StartTime = Get-Date
 $script:ScriptPath = $MyInvocation.MyCommand.Path
 $script:LanguageMode = [string]$ExecutionContext.SessionState.LanguageMode
@@ -1540,6 +1544,28 @@ function Get-InternetSection {
                 $detail += ('http=' + $httpCode + ' (' + (Get-ErrorText $_) + ')')
             } else {
                 $detail += ('http=failed (' + (Get-ErrorText $_) + ')')
+            }
+        }
+        # HTTPS to a well-known host through the system proxy (5 s, HEAD, nothing sent but the request).
+        $httpsUrl = 'https://' + $script:HttpsProbeHost + '/'
+        try {
+            $httpsResponse = Invoke-WebRequest -Uri $httpsUrl -Method Head -UseBasicParsing -TimeoutSec 5 -MaximumRedirection 0 -ErrorAction Stop
+            $httpsCode = [int]$httpsResponse.StatusCode
+            $detail += ('https=' + $httpsCode + ' ' + $script:HttpsProbeHost)
+            if ($httpsCode -ge 200 -and $httpsCode -lt 400) {
+                $probeHttpOk = $true
+            }
+        } catch {
+            $httpsCode = $null
+            try { $httpsCode = [int]$_.Exception.Response.StatusCode } catch { $httpsCode = $null }
+            if ($null -ne $httpsCode -and $httpsCode -ge 300 -and $httpsCode -lt 400) {
+                # A redirect from the real site is an answer from the internet.
+                $detail += ('https=' + $httpsCode + ' ' + $script:HttpsProbeHost)
+                $probeHttpOk = $true
+            } elseif ($httpsCode -eq 407) {
+                $detail += 'https=407 proxy requires authentication'
+            } else {
+                $detail += ('https=failed (' + (Get-ErrorText $_) + ')')
             }
         }
         if ($probeViaProxy -eq $true) {
