@@ -16,12 +16,15 @@
 #include "terminalmatch.h"
 #include "ui_terminalpage.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSignalBlocker>
 #include <QUndoStack>
 
@@ -40,6 +43,20 @@ const QStringList &evaluationKeys()
     static const QStringList keys = {QStringLiteral("unknown"), QStringLiteral("ok"),
                                      QStringLiteral("caution"), QStringLiteral("danger")};
     return keys;
+}
+
+// The local .json files of a drag, or nothing when it carries anything else.
+QStringList droppedCollectorFiles(const QMimeData *mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile() || !url.toLocalFile().endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+            return {};
+        paths << url.toLocalFile();
+    }
+    return paths;
 }
 
 } // namespace
@@ -98,6 +115,7 @@ TerminalPage::TerminalPage(QWidget *parent)
     m_ui->findingsTree->setMinimumHeight(fontMetrics().lineSpacing() * 6);
     connect(m_ui->terminalPhotoStrip, &PhotoStrip::addRequested, this, &TerminalPage::choosePhotos);
     connect(m_ui->terminalPhotoStrip, &PhotoStrip::statusMessage, this, &TerminalPage::statusMessage);
+    setAcceptDrops(true);
     setEditor(nullptr);
 }
 
@@ -288,6 +306,28 @@ void TerminalPage::chooseFactsFile()
     if (paths.size() == 1)
         importFactsFile(paths.constFirst());
     else if (paths.size() > 1)
+        importFactsFiles(paths);
+}
+
+void TerminalPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_editor && selectedTerminal() && !droppedCollectorFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        QWidget::dragEnterEvent(event);
+}
+
+void TerminalPage::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = droppedCollectorFiles(event->mimeData());
+    if (!m_editor || paths.isEmpty()) {
+        QWidget::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    if (paths.size() == 1)
+        importFactsFile(paths.constFirst());
+    else
         importFactsFiles(paths);
 }
 

@@ -63,6 +63,11 @@ public:
 signals:
     void statusMessage(const QString &message);
 
+protected:
+    // Collector files dropped from the file manager (the USB stick) are imported as if chosen.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     struct CheckRow
     {

@@ -14,11 +14,14 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -26,6 +29,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -282,6 +286,33 @@ private slots:
         QTRY_COMPARE(terminalNo(**store, 3).checks.size(), 0);
         QCOMPARE(terminalNo(**store, 4).checks.size(), 0);
         QCOMPARE(check(terminalNo(**store, 2), QStringLiteral("os")), QStringLiteral("danger/manual"));
+        list->setCurrentRow(1);
+
+        // A file dragged from the file manager onto the page is imported as if chosen; a drag of
+        // anything but .json files is not accepted.
+        list->setFocus();
+        list->setCurrentRow(4);
+        QByteArray pha = json;
+        pha.replace("\"PCEMR01\"", "\"TCPHA01\"");
+        const QString dropped = dir.filePath(QStringLiteral("TCPHA01.json"));
+        QVERIFY(fs::test::writeFile(dropped, pha));
+        auto *page = child<QWidget>(*window, "terminalPage");
+        QMimeData photo;
+        photo.setUrls({QUrl::fromLocalFile(dir.filePath(QStringLiteral("photo.jpg")))});
+        QDragEnterEvent refusedDrag(QPoint(10, 10), Qt::CopyAction, &photo, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(page, &refusedDrag);
+        QVERIFY(!refusedDrag.isAccepted());
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(dropped)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(page, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(page, &drop);
+        QTRY_COMPARE(check(terminalNo(**store, 5), QStringLiteral("os")), QStringLiteral("danger/collector"));
+        list->setFocus();
+        press(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(terminalNo(**store, 5).checks.size(), 0);
         list->setCurrentRow(1);
 
         // The form opens again with what was entered.
