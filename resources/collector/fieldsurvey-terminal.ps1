@@ -444,16 +444,21 @@ function Test-RegKey {
     return (Test-Path -LiteralPath (Get-RegProviderPath $Hive $Path))
 }
 
-# Names of the subkeys (emitted one by one; wrap the call in @()).
-function Get-RegSubKeyNames {
-    param([string]$Hive, [string]$Path)
+# Names of the subkeys of a key, or with -Values the names of its values (emitted one by one;
+# wrap the call in @()).
+function Get-RegNames {
+    param([string]$Hive, [string]$Path, [switch]$Values)
     if ($script:UseDotNetRegistry) {
         $key = Open-RegKey $Hive $Path
         if ($null -eq $key) {
             return
         }
         try {
-            $names = $key.GetSubKeyNames()
+            if ($Values) {
+                $names = $key.GetValueNames()
+            } else {
+                $names = $key.GetSubKeyNames()
+            }
         } finally {
             $key.Close()
         }
@@ -466,29 +471,8 @@ function Get-RegSubKeyNames {
     if (-not (Test-Path -LiteralPath $p)) {
         return
     }
-    Get-ChildItem -LiteralPath $p -Name -ErrorAction SilentlyContinue
-}
-
-# Names of the values of a key (emitted one by one; wrap the call in @()).
-function Get-RegValueNames {
-    param([string]$Hive, [string]$Path)
-    if ($script:UseDotNetRegistry) {
-        $key = Open-RegKey $Hive $Path
-        if ($null -eq $key) {
-            return
-        }
-        try {
-            $names = $key.GetValueNames()
-        } finally {
-            $key.Close()
-        }
-        foreach ($n in $names) {
-            $n
-        }
-        return
-    }
-    $p = Get-RegProviderPath $Hive $Path
-    if (-not (Test-Path -LiteralPath $p)) {
+    if (-not $Values) {
+        Get-ChildItem -LiteralPath $p -Name -ErrorAction SilentlyContinue
         return
     }
     $item = Get-Item -LiteralPath $p -ErrorAction Stop
@@ -1211,7 +1195,7 @@ function Get-SecurityServicesSection {
             @{ hive = 'HKCU'; path = 'Software\Microsoft\Windows\CurrentVersion\Uninstall' }
         )
         foreach ($root in $roots) {
-            foreach ($sub in @(Get-RegSubKeyNames $root.hive $root.path)) {
+            foreach ($sub in @(Get-RegNames $root.hive $root.path)) {
                 $keyPath = $root.path + '\' + $sub
                 $displayName = $null
                 try {
@@ -1316,7 +1300,7 @@ function Get-UsbStorageSection {
         $classes = @()
         if ($classesOn -eq $true) {
             $listPath = $restrictions + '\DenyDeviceClasses'
-            foreach ($valueName in @(Get-RegValueNames 'HKLM' $listPath)) {
+            foreach ($valueName in @(Get-RegNames 'HKLM' $listPath -Values)) {
                 $v = Get-RegValue 'HKLM' $listPath $valueName
                 if ($v) {
                     $classes += [string]$v
@@ -1337,10 +1321,10 @@ function Get-UsbStorageSection {
     try {
         $enumPath = 'SYSTEM\CurrentControlSet\Enum\USBSTOR'
         $count = 0
-        foreach ($model in @(Get-RegSubKeyNames 'HKLM' $enumPath)) {
+        foreach ($model in @(Get-RegNames 'HKLM' $enumPath)) {
             $instances = @()
             try {
-                $instances = @(Get-RegSubKeyNames 'HKLM' ($enumPath + '\' + $model))
+                $instances = @(Get-RegNames 'HKLM' ($enumPath + '\' + $model))
             } catch {
                 $instances = @('unreadable')
             }
