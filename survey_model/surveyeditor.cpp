@@ -9,6 +9,7 @@
 #include "terminalfacts.h"
 
 #include <QUndoStack>
+#include <QUuid>
 
 #include <memory>
 
@@ -149,6 +150,117 @@ bool SurveyEditor::recordTerminalAssessment(const QString &terminalUuid, const T
     m_undoStack->push(new StoreCommand(*this, text, redo, undo));
     emit changed();
     return true;
+}
+
+namespace {
+
+// One undo step that writes a finding as `after` and back as `before`.
+bool pushFindingStep(SurveyEditor &editor, const Finding &before, const Finding &after, const QString &text)
+{
+    SurveyStore &store = editor.store();
+    if (auto saved = store.saveFinding(after); !saved) {
+        editor.reportFailure(saved.error());
+        return false;
+    }
+    editor.undoStack()->push(new StoreCommand(
+        editor, text,
+        [&store, after]() -> Result<void> {
+            if (auto r = store.saveFinding(after); !r)
+                return tl::unexpected(r.error());
+            return {};
+        },
+        [&store, before]() -> Result<void> {
+            if (auto r = store.saveFinding(before); !r)
+                return tl::unexpected(r.error());
+            return {};
+        }));
+    editor.notifyChanged();
+    return true;
+}
+
+} // namespace
+
+std::optional<Finding> SurveyEditor::addFinding(const Finding &finding, const QString &text)
+{
+    Finding after = finding;
+    after.ruleId.clear();
+    after.deleted = false;
+    if (after.uuid.isEmpty())
+        after.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    after.editedAt = QDateTime::currentDateTimeUtc();
+    after.editedBy = m_store.actor();
+    Finding before = after;
+    before.deleted = true;
+    if (!pushFindingStep(*this, before, after, text))
+        return std::nullopt;
+    auto stored = m_store.finding(after.uuid);
+    if (!stored || !*stored)
+        return after;
+    return **stored;
+}
+
+namespace {
+
+std::optional<Finding> storedFinding(SurveyEditor &editor, const QString &uuid)
+{
+    auto found = editor.store().finding(uuid);
+    if (!found) {
+        editor.reportFailure(found.error());
+        return std::nullopt;
+    }
+    if (!*found || (*found)->deleted) {
+        editor.reportFailure(Error{ErrorCode::NotFound, QStringLiteral("no finding %1").arg(uuid)});
+        return std::nullopt;
+    }
+    return **found;
+}
+
+} // namespace
+
+bool SurveyEditor::editFinding(const QString &uuid, const QString &status, const QString &category,
+                               const QString &findingText, const QString &recommendation, const QString &text)
+{
+    const auto before = storedFinding(*this, uuid);
+    if (!before)
+        return false;
+    Finding after = *before;
+    after.status = status;
+    after.category = category;
+    after.text = findingText;
+    after.recommendation = recommendation;
+    if (after == *before)
+        return true;
+    after.editedAt = QDateTime::currentDateTimeUtc();
+    after.editedBy = m_store.actor();
+    return pushFindingStep(*this, *before, after, text);
+}
+
+bool SurveyEditor::dismissFinding(const QString &uuid, const QString &reason, const QString &text)
+{
+    const auto before = storedFinding(*this, uuid);
+    if (!before)
+        return false;
+    Finding after = *before;
+    after.dismissed = !reason.trimmed().isEmpty();
+    after.dismissedReason = reason.trimmed();
+    after.dismissedAt = after.dismissed ? QDateTime::currentDateTimeUtc() : QDateTime();
+    after.dismissedBy = after.dismissed ? m_store.actor() : QString();
+    return pushFindingStep(*this, *before, after, text);
+}
+
+bool SurveyEditor::removeFinding(const QString &uuid, const QString &text)
+{
+    const auto before = storedFinding(*this, uuid);
+    if (!before)
+        return false;
+    if (before->isRuleFinding()) {
+        reportFailure(Error{ErrorCode::InvalidArgument,
+                            QStringLiteral("a rule's finding cannot be removed; dismiss it with a reason")});
+        return false;
+    }
+    Finding after = *before;
+    after.deleted = true;
+    return pushFindingStep(*this, *before, after, text);
 }
 
 std::optional<Device> SurveyEditor::addDevice(const QString &lineUuid, const Device &device,

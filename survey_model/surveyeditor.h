@@ -3,6 +3,7 @@
 #include "connectionpoint.h"
 #include "error.h"
 #include "fieldref.h"
+#include "finding.h"
 #include "photo.h"
 #include "terminalcheck.h"
 #include "visitday.h"
@@ -56,6 +57,19 @@ public:
     bool recordTerminalAssessment(const QString &terminalUuid, const TerminalFacts &facts,
                                   const QString &fileName, const TerminalAssessment &assessment,
                                   const QString &text);
+
+    // The investigator's judgment on findings, each one undo step, audited by the store.
+    // Adds the investigator's own finding (no rule) about the survey, a line, a device or a terminal.
+    std::optional<Finding> addFinding(const Finding &finding, const QString &text);
+    // Changes status, category, text and recommendation; the finding is then marked edited and
+    // the rules leave it alone.
+    bool editFinding(const QString &uuid, const QString &status, const QString &category,
+                     const QString &findingText, const QString &recommendation, const QString &text);
+    // Dismisses a finding with a reason (kept in the report's appendix), or takes a dismissal
+    // back when reason is empty.
+    bool dismissFinding(const QString &uuid, const QString &reason, const QString &text);
+    // Removes one of the investigator's own findings (rule findings are dismissed instead).
+    bool removeFinding(const QString &uuid, const QString &text);
 
     // Called by the commands.
     void reportFailure(const fs::Error &error);

@@ -6,6 +6,7 @@
 #include "fieldref.h"
 #include "finding.h"
 #include "photo.h"
+#include "scanport.h"
 #include "surveydata.h"
 #include "terminalassessment.h"
 #include "transcript.h"
@@ -27,6 +28,14 @@ struct CollectionRecord
 {
     Transcript transcript;
     QList<Observation> observations;
+};
+
+// What refreshRuleFindings changed.
+struct FindingRefresh
+{
+    int added = 0;
+    int updated = 0;
+    int removed = 0;
 };
 
 class Database;
@@ -169,9 +178,24 @@ public:
     // The terminal's current facts (the newest not withdrawn), if any.
     [[nodiscard]] Result<std::optional<TerminalFactsRecord>>
     currentTerminalFacts(const QString &terminalUuid) const;
-    // Findings not removed, of one target ("terminal" and its uuid) or of the whole survey.
+
+    // ---- findings (surveystorefindings.cpp)
+    // Findings not removed (dismissed ones included), danger first: of one target ("terminal",
+    // "device" or "connection_point" and its uuid), of the survey itself ("survey"), or all.
     [[nodiscard]] Result<QList<Finding>> findings(const QString &targetEntity = {},
                                                   const QString &targetUuid = {}) const;
+    // One finding by uuid, removed or not.
+    [[nodiscard]] Result<std::optional<Finding>> finding(const QString &uuid) const;
+    // Writes one finding as given: inserts it when its uuid is unknown (empty: a new uuid), or
+    // sets every editable field (status, category, texts, dismissal, edit marks, removed). The
+    // target and rule of a finding never change. Audited field by field; returns what was saved.
+    [[nodiscard]] Result<Finding> saveFinding(const Finding &finding);
+    // Brings the stored rule findings in line with what the rules raise now (FindingsEngine), in
+    // one transaction: new ones are added, changed ones updated (keeping a dismissal), ones no
+    // longer raised removed — except findings the investigator edited, which stay as they are.
+    [[nodiscard]] Result<FindingRefresh> refreshRuleFindings(const QList<Finding> &raised);
+    // Ports found by the scans of the lines' global IPs (現地検出 / 脆弱性診断).
+    [[nodiscard]] Result<QList<ScanPort>> scanPorts() const;
 
     // Stores the image file's bytes in pieces with a thumbnail beside them.
     [[nodiscard]] Result<Photo> addPhoto(const QString &filePath, const PhotoTarget &target = {});

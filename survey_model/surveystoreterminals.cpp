@@ -1,4 +1,5 @@
 #include "database.h"
+#include "findingrows.h"
 #include "outbox.h"
 #include "surveystore.h"
 #include "terminalevaluator.h"
@@ -10,33 +11,8 @@
 
 namespace fs::model {
 
-namespace {
-
-const QString kFindingColumns = QStringLiteral(
-    "f.id, f.uuid, f.target_entity, f.target_id, f.status, f.category, f.text, f.evidence, f.recommendation, "
-    "f.rule_id, f.needs_confirmation, f.dismissed, f.dismissed_reason, f.deleted_at IS NOT NULL");
-
-Finding findingFromRow(const QSqlQuery &q)
-{
-    Finding f;
-    f.id = q.value(0).toLongLong();
-    f.uuid = q.value(1).toString();
-    f.targetEntity = q.value(2).toString();
-    f.targetId = q.value(3).toLongLong();
-    f.status = q.value(4).toString();
-    f.category = q.value(5).toString();
-    f.text = q.value(6).toString();
-    f.evidence = q.value(7).toString();
-    f.recommendation = q.value(8).toString();
-    f.ruleId = q.value(9).toString();
-    f.needsConfirmation = q.value(10).toBool();
-    f.dismissed = q.value(11).toBool();
-    f.dismissedReason = q.value(12).toString();
-    f.deleted = q.value(13).toBool();
-    return f;
-}
-
-} // namespace
+using detail::findingColumns;
+using detail::findingFromRow;
 
 Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QString &terminalUuid,
                                                                      const TerminalFacts &facts,
@@ -63,7 +39,7 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
         undo.previousChecks = *checks;
     }
     {
-        auto q = m_database->exec(QStringLiteral("SELECT ") + kFindingColumns +
+        auto q = m_database->exec(QStringLiteral("SELECT ") + findingColumns() +
                                       QStringLiteral(" FROM finding f WHERE f.target_entity = 'terminal' AND "
                                                      "f.target_id = ? AND f.rule_id <> ''"),
                                   {*terminalId});
@@ -124,7 +100,7 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
                 "status = excluded.status, category = excluded.category, text = excluded.text, "
                 "evidence = excluded.evidence, recommendation = excluded.recommendation, "
                 "needs_confirmation = excluded.needs_confirmation, deleted_at = NULL, "
-                "updated_at = excluded.updated_at"),
+                "updated_at = excluded.updated_at WHERE finding.edited_at IS NULL"),
             {QUuid::createUuid().toString(QUuid::WithoutBraces), *terminalId, f.status, textValue(f.category),
              textValue(f.text), textValue(f.evidence), textValue(f.recommendation), f.ruleId,
              f.needsConfirmation ? 1 : 0, stamp, stamp});
@@ -133,6 +109,8 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
         const auto before = std::find_if(undo.previousFindings.begin(), undo.previousFindings.end(),
                                          [&](const Finding &p) { return p.ruleId == f.ruleId; });
         const bool wasLive = before != undo.previousFindings.end() && !before->deleted;
+        if (before != undo.previousFindings.end() && before->isEdited())
+            continue; // the investigator's judgment stands
         if (!wasLive || before->status != f.status) {
             if (auto a = audit(wasLive ? QStringLiteral("update") : QStringLiteral("insert"),
                                QStringLiteral("finding"), terminalUuid, f.ruleId,
@@ -142,7 +120,7 @@ Result<TerminalAssessmentUndo> SurveyStore::recordTerminalAssessment(const QStri
         }
     }
     for (const Finding &p : std::as_const(undo.previousFindings)) {
-        if (p.deleted || raised.contains(p.ruleId))
+        if (p.deleted || p.isEdited() || raised.contains(p.ruleId))
             continue;
         auto r =
             m_database->run(QStringLiteral("UPDATE finding SET deleted_at = ?, updated_at = ? WHERE id = ?"),
@@ -244,29 +222,6 @@ SurveyStore::currentTerminalFacts(const QString &terminalUuid) const
                             v[4].toString(), v[5].toString().toUtf8(), v[6].toString(),
                             v[7].isNull() ? QDateTime() : fromStoredTimestamp(v[7].toString()),
                             fromStoredTimestamp(v[8].toString()), v[9].toString()});
-}
-
-Result<QList<Finding>> SurveyStore::findings(const QString &targetEntity, const QString &targetUuid) const
-{
-    QString sql = QStringLiteral("SELECT ") + kFindingColumns + QStringLiteral(" FROM finding f");
-    QVariantList values;
-    if (targetEntity == QStringLiteral("terminal")) {
-        sql += QStringLiteral(
-            " JOIN terminal t ON t.id = f.target_id AND f.target_entity = 'terminal' WHERE t.uuid = ? AND");
-        values << targetUuid;
-    } else {
-        sql += QStringLiteral(" WHERE");
-    }
-    sql += QStringLiteral(
-        " f.deleted_at IS NULL ORDER BY CASE f.status WHEN 'danger' THEN 0 WHEN 'caution' THEN 1 "
-        "ELSE 2 END, f.id");
-    auto q = m_database->exec(sql, values);
-    if (!q)
-        return tl::unexpected(q.error());
-    QList<Finding> list;
-    while (q->next())
-        list << findingFromRow(*q);
-    return list;
 }
 
 } // namespace fs::model

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "error.h"
+#include "finding.h"
+#include "scanport.h"
+#include "surveydata.h"
+#include "terminalfacts.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+
+namespace fs::model {
+
+class SurveyStore;
+class VulnKb;
+struct FindingRefresh;
+
+// One rule of the connection-point and device rule set (docs/findings-rules.md is the table; a
+// test keeps the two equal).
+struct FindingRule
+{
+    QString id;
+    QString target; // connection_point, device
+    QString status; // danger, caution; "danger/caution" when the facts decide
+    QString category;
+    QString text;
+    QString recommendation;
+    QString checklist; // MHLW checklist item, e.g. "2-(2)"
+};
+
+// Everything the rules read: the captured survey, each terminal's current facts, the scans.
+struct FindingsInput
+{
+    SurveyData data;
+    QHash<qint64, TerminalFacts> terminalFacts; // by terminal id
+    QList<ScanPort> scanPorts;
+    QDate asOf; // the day terminals are judged on (TerminalMatch::evaluationDate)
+};
+
+// The rules engine over captured facts: connection points (lines), their devices (firmware in a
+// known-exploited range, management services), and the terminals (TerminalEvaluator). Rules only
+// raise findings; the store keeps them with the investigator's judgment on top (an edited finding
+// is never changed by the rules again).
+class FindingsEngine
+{
+public:
+    [[nodiscard]] static const QList<FindingRule> &rules();
+    // Management services that must not face the internet, by port (scan) and by name (device
+    // configuration).
+    [[nodiscard]] static bool isManagementService(const QString &protocol, int port, const QString &service);
+
+    [[nodiscard]] static Result<FindingsInput> gather(const SurveyStore &store, const QDate &today);
+    // Every finding the rules raise now (uuid empty, target set), danger first.
+    [[nodiscard]] static QList<Finding> evaluate(const FindingsInput &input);
+    [[nodiscard]] static QList<Finding> evaluate(const FindingsInput &input, const VulnKb &kb);
+    // The survey's findings as the report shows them, without writing: the stored ones (with the
+    // investigator's judgment), rule findings raised now but not stored yet, and not the stored
+    // rule findings no longer raised (unless the investigator edited them).
+    [[nodiscard]] static QList<Finding> merge(const QList<Finding> &stored, const QList<Finding> &raised);
+    // gather + evaluate + merge over a store opened read-only or read-write.
+    [[nodiscard]] static Result<QList<Finding>> current(const SurveyStore &store, const QDate &today);
+    // gather + evaluate + SurveyStore::refreshRuleFindings.
+    [[nodiscard]] static Result<FindingRefresh> refresh(SurveyStore &store, const QDate &today);
+
+    // The worst status among active findings ("danger", "caution", "none"; empty when none).
+    [[nodiscard]] static QString worstStatus(const QList<Finding> &findings);
+    // Orders findings danger → caution → none, keeping the order within a status.
+    static void sortByStatus(QList<Finding> &findings);
+};
+
+} // namespace fs::model
