@@ -16,8 +16,9 @@ packages=(
   libssh-dev libpoppler-qt6-dev libquazip1-qt6-dev libxlsxwriter-dev qtkeychain-qt6-dev
   libsodium-dev libexpected-dev libsqlite3-dev
   # runtime and test tools (python3: test-fixture generators; python3-openpyxl: the import benchmark's reference)
+  # (python3-fonttools: derives the report font from Noto Sans CJK JP at build time)
   # (openssh-server, openssh-client, socat: the SSH and serial test peers; tests start their own sshd)
-  fonts-noto-cjk sqlite3 xvfb xauth openssh-server openssh-client socat nmap poppler-utils python3 python3-openpyxl
+  fonts-noto-cjk python3-fonttools sqlite3 xvfb xauth openssh-server openssh-client socat nmap poppler-utils python3 python3-openpyxl
   # (dbus-daemon, gnome-keyring, libsecret-1-0: a private Secret Service for the keychain tests)
   dbus-daemon gnome-keyring libsecret-1-0
   # packaging checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
