@@ -9,6 +9,7 @@
 #include "importcommand.h"
 #include "migrator.h"
 #include "parsecommand.h"
+#include "reportcommand.h"
 #include "sshlibrary.h"
 #include "surveycommands.h"
 #include "surveyjson.h"
@@ -137,6 +138,10 @@ const QList<Command> &commands()
         {"terminal",
          "Windows terminal checks: terminal evaluate FILE.json | import SURVEY FILE.json | script --out DIR",
          terminal},
+        {"findings",
+         "print a survey's findings (rules + the investigator's judgment): findings SURVEY [--json]",
+         findingsCommand},
+        {"report", "write the survey report: report SURVEY --pdf OUT.pdf [--xlsx OUT.xlsx]", reportCommand},
     };
     return list;
 }

@@ -60,4 +60,14 @@ fs::Result<std::unique_ptr<fs::model::SurveyStore>> openForEditing(const QString
     return store;
 }
 
+std::optional<QDate> dateOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return QDate();
+    const QDate date = QDate::fromString(parser.value(option), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
+}
+
 } // namespace fs::cli

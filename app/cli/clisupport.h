@@ -4,7 +4,10 @@
 #include "surveystore.h"
 
 #include <QCommandLineParser>
+#include <QDate>
 #include <QTextStream>
+
+#include <optional>
 
 namespace fs::cli {
 
@@ -21,6 +24,10 @@ int usage(const QString &message, const QCommandLineParser &parser);
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments);
 // The exit status for a parse() that returned false.
 int stopStatus(const QCommandLineParser &parser);
+// The value of a YYYY-MM-DD option: an invalid QDate when the option is absent, nullopt when it
+// is malformed.
+[[nodiscard]] std::optional<QDate> dateOption(const QCommandLineParser &parser,
+                                              const QCommandLineOption &option);
 // Opens a survey for changes by this user; a survey that would open read-only (written by a newer
 // FieldSurvey) is an error.
 [[nodiscard]] fs::Result<std::unique_ptr<fs::model::SurveyStore>> openForEditing(const QString &path);

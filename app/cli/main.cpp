@@ -4,13 +4,21 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Writing the report needs fonts and QPdfWriter: a QGuiApplication, but never a display.
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (needsGui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                             : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     // Quiet by default: results go to stdout, problems to stderr. QT_LOGGING_RULES overrides.
     QLoggingCategory::setFilterRules(QStringLiteral("fs.*.debug=false\nfs.*.info=false"));
     QCoreApplication::setApplicationName(QStringLiteral("fieldsurvey-cli"));

@@ -66,16 +66,6 @@ void printAssessment(const TerminalFacts &facts, const TerminalAssessment &a, co
     out() << Qt::flush;
 }
 
-std::optional<QDate> dateOption(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    if (!parser.isSet(option))
-        return QDate();
-    const QDate date = QDate::fromString(parser.value(option), Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    return date;
-}
-
 int evaluate(const QStringList &arguments)
 {
     QCommandLineParser parser;

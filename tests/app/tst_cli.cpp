@@ -193,6 +193,61 @@ private slots:
             runCli({QStringLiteral("set"), path, QStringLiteral("hospital.name=x")}, headless()).exitCode, 0);
     }
 
+    void printsFindingsAndWritesTheReport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("demo.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), path}, headless()).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("set"), path, QStringLiteral("line.CAF0001.emr_reachability=direct"),
+                         QStringLiteral("line.CAF0001.protection=none")},
+                        headless())
+                     .exitCode,
+                 0);
+        // Read-only: the survey file does not change.
+        const QByteArray before = fs::test::readFile(path);
+        Run run = runCli({QStringLiteral("findings"), path, QStringLiteral("--json")}, headless());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(root.value(QStringLiteral("hospital")).toString(), QStringLiteral("さぬき中央病院"));
+        QCOMPARE(root.value(QStringLiteral("counts")).toObject().value(QStringLiteral("danger")).toInt(), 1);
+        QStringList rules;
+        for (const QJsonValue &f : root.value(QStringLiteral("findings")).toArray()) {
+            rules << f.toObject().value(QStringLiteral("rule")).toString();
+            QVERIFY(!f.toObject().value(QStringLiteral("stored")).toBool());
+        }
+        QVERIFY2(rules.contains(QStringLiteral("line.emr_direct_unencrypted")),
+                 qPrintable(rules.join(QLatin1Char(','))));
+        QCOMPARE(fs::test::readFile(path), before);
+        // --refresh stores them.
+        run =
+            runCli({QStringLiteral("findings"), path, QStringLiteral("--refresh"), QStringLiteral("--json")},
+                   headless());
+        QCOMPARE(run.exitCode, 0);
+        for (const QJsonValue &f :
+             QJsonDocument::fromJson(run.out).object().value(QStringLiteral("findings")).toArray())
+            QVERIFY(f.toObject().value(QStringLiteral("stored")).toBool());
+
+        // The report, on a machine without a display.
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        const QString xlsx = dir.filePath(QStringLiteral("report.xlsx"));
+        run = runCli(
+            {QStringLiteral("report"), path, QStringLiteral("--pdf"), pdf, QStringLiteral("--xlsx"), xlsx},
+            headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.out.contains("pages"));
+        QCOMPARE(fs::test::readFile(pdf).left(5), QByteArrayLiteral("%PDF-"));
+        QCOMPARE(fs::test::readFile(xlsx).left(2), QByteArrayLiteral("PK"));
+        // Usage errors.
+        QCOMPARE(runCli({QStringLiteral("report"), path}, headless()).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("findings")}, headless()).exitCode, 2);
+        run = runCli({QStringLiteral("report"), path, QStringLiteral("--pdf"),
+                      dir.filePath(QStringLiteral("no/such/r.pdf"))},
+                     headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("r.pdf"));
+    }
+
     void importsWorkbooks()
     {
         QTemporaryDir dir;

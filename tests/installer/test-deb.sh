@@ -19,7 +19,10 @@ for path in ./usr/bin/fieldsurvey ./usr/bin/fieldsurvey-cli \
     ./usr/share/applications/jp.example.fieldsurvey.desktop \
     ./usr/share/metainfo/jp.example.fieldsurvey.metainfo.xml \
     ./usr/share/mime/packages/jp.example.fieldsurvey.xml \
-    ./usr/share/icons/hicolor/scalable/apps/jp.example.fieldsurvey.svg; do
+    ./usr/share/icons/hicolor/scalable/apps/jp.example.fieldsurvey.svg \
+    ./usr/share/fieldsurvey/fonts/FieldSurveyReportSansJP-Regular.otf \
+    ./usr/share/fieldsurvey/fonts/FieldSurveyReportSansJP-Bold.otf \
+    ./usr/share/fieldsurvey/fonts/LICENSE-fonts-noto-cjk; do
     grep -qF " $path" <<<"$contents" || fail "the package lacks $path"
 done
 for size in 16 24 32 48 64 128 256 512; do
@@ -27,7 +30,7 @@ for size in 16 24 32 48 64 128 256 512; do
         || fail "the package lacks the ${size}px icon"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for needed in libqt6widgets6 libqt6sql6-sqlite libssh libquazip1-qt6 fonts-noto-cjk; do
+for needed in libqt6widgets6 libqt6sql6-sqlite libssh libquazip1-qt6 fonts-noto-cjk libxlsxwriter4 libpoppler-qt6; do
     grep -q "$needed" <<<"$depends" || fail "Depends lacks $needed: $depends"
 done
 echo "Depends: $depends"
@@ -51,6 +54,16 @@ trap 'apt-get remove -y -q fieldsurvey >/dev/null 2>&1 || true; rm -rf "$workdir
 out=$(/usr/bin/fieldsurvey-cli --version)
 [ "$out" = "fieldsurvey-cli $version" ] || fail "installed CLI says: $out"
 echo "$out"
+
+# The installed tool writes the report with the installed font, and the Excel export (libxlsxwriter
+# loaded at run time).
+/usr/bin/fieldsurvey-cli demo "$workdir/demo.fsv" >/dev/null || fail "demo"
+/usr/bin/fieldsurvey-cli report "$workdir/demo.fsv" --pdf "$workdir/report.pdf" --xlsx "$workdir/report.xlsx" \
+    >"$workdir/report.txt" 2>&1 || { cat "$workdir/report.txt"; fail "the installed CLI wrote no report"; }
+pdffonts "$workdir/report.pdf" | grep -q "FieldSurveyReportSansJP" || fail "the report does not use the installed font"
+pdftotext "$workdir/report.pdf" - | grep -q "外部ネットワーク接続点の見える化" || fail "the report's text is wrong"
+[ -s "$workdir/report.xlsx" ] || fail "no Excel export"
+echo "report: ok"
 
 # The menu entry's command, as a desktop would run it, on a real X server (xcb), on the demo.
 exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/jp.example.fieldsurvey.desktop | sed 's/ %[fFuU]//')
