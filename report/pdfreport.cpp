@@ -30,6 +30,7 @@ namespace {
 constexpr int kDpi = 300;
 constexpr double kMm = kDpi / 25.4;
 constexpr int kPhotosPerPage = 6;
+constexpr int kPhotoDpi = 150;
 constexpr int kPhotoColumns = 2;
 constexpr int kLegendRowsPerPage = 28;
 constexpr qint64 kMaxPlanPdfBytes = 256LL * 1024 * 1024;
@@ -88,7 +89,8 @@ QString compactEvidence(const QString &evidence)
         out << shown;
     }
     if (lines.size() > kLines)
-        out << QStringLiteral("ほか %1 件（全文は所見の詳細と Excel 出力の所見一覧）").arg(lines.size() - kLines);
+        out << QStringLiteral("ほか %1 件（全文は所見の詳細と Excel 出力の所見一覧）")
+                   .arg(lines.size() - kLines);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -345,11 +347,10 @@ QString securitySection(const ReportData &r)
             if (firmware.isEmpty())
                 firmware = QStringLiteral("未確認");
             QString services = factValue(d.facts, QStringLiteral("remote_admin_services"));
-            html +=
-                QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td>%5<td>%6</td></tr>")
-                    .arg(cp.cafId, esc(deviceSummary(d, false)),
-                         esc(firmware), esc(services.replace(QStringLiteral("; "), QStringLiteral("\n"))),
-                         statusCell(FindingsEngine::worstStatus(findings)), findingLines(findings));
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td>%5<td>%6</td></tr>")
+                        .arg(cp.cafId, esc(deviceSummary(d, false)), esc(firmware),
+                             esc(services.replace(QStringLiteral("; "), QStringLiteral("\n"))),
+                             statusCell(FindingsEngine::worstStatus(findings)), findingLines(findings));
         }
     }
     if (rows == 0)
@@ -412,7 +413,8 @@ QString findingsSection(const ReportData &r)
             if (f.needsConfirmation)
                 text += QStringLiteral("<br/><b>（要確認）</b>");
             if (!f.evidence.isEmpty())
-                text += QStringLiteral("<br/><span class=\"note\">根拠: %1</span>").arg(esc(compactEvidence(f.evidence)));
+                text += QStringLiteral("<br/><span class=\"note\">根拠: %1</span>")
+                            .arg(esc(compactEvidence(f.evidence)));
             if (f.isEdited() && f.isRuleFinding())
                 text += QStringLiteral("<br/><span class=\"note\">（調査員が修正）</span>");
             else if (!f.isRuleFinding())
@@ -587,7 +589,8 @@ PageFrame drawSectionHeading(QPainter &p, const PageFrame &f, const QString &tit
     p.save();
     p.setPen(QColor(0x1a, 0x3c, 0x6e));
     p.setFont(font(15, true));
-    p.drawText(QRectF(f.body.left(), f.body.top(), f.body.width(), 10 * kMm), Qt::AlignLeft | Qt::AlignVCenter, title);
+    p.drawText(QRectF(f.body.left(), f.body.top(), f.body.width(), 10 * kMm),
+               Qt::AlignLeft | Qt::AlignVCenter, title);
     p.restore();
     PageFrame below = f;
     below.body.setTop(f.body.top() + 13 * kMm);
@@ -791,7 +794,8 @@ void drawPlan(QPainter &p, const PageFrame &f, const SurveyStore &store, const R
 
 QImage photoImage(const SurveyStore &store, const Photo &photo, const QSize &box)
 {
-    auto blob = store.openBlob(photo.blobId);
+    // The print-size copy made at import (oriented already); the original for older photos.
+    auto blob = store.openBlob(photo.previewBlobId != 0 ? photo.previewBlobId : photo.blobId);
     if (!blob)
         return {};
     QImageReader reader(blob->get());
@@ -819,7 +823,11 @@ void drawPhotoPage(QPainter &p, const PageFrame &f, const SurveyStore &store, co
         const QRectF cell(f.body.left() + (i % kPhotoColumns) * (cellWidth + gap),
                           f.body.top() + (i / kPhotoColumns) * (cellHeight + gap), cellWidth, cellHeight);
         const QRectF imageArea(cell.left(), cell.top(), cell.width(), cell.height() - captionHeight);
-        const QImage image = photoImage(store, photo, QSize(int(imageArea.width()), int(imageArea.height())));
+        // Photos print at kPhotoDpi, enough for an appendix: the print-size copy then decodes at a
+        // reduced scale (libjpeg scales in the DCT), which keeps 200 photos within seconds.
+        const double toPhoto = double(kPhotoDpi) / kDpi;
+        const QImage image = photoImage(
+            store, photo, QSize(int(imageArea.width() * toPhoto), int(imageArea.height() * toPhoto)));
         if (image.isNull()) {
             p.setPen(QColor(0x9b, 0x1c, 0x12));
             p.setFont(font(9));
@@ -994,7 +1002,8 @@ Result<PdfReportSummary> PdfReport::write(const SurveyStore &store, const Report
             writer.newPage();
             ++page;
             drawRunningHead(painter, f, hospital, page, total);
-            const PageFrame planFrame = planNumber == 0 ? drawSectionHeading(painter, f, kTitleFloorPlans) : f;
+            const PageFrame planFrame =
+                planNumber == 0 ? drawSectionHeading(painter, f, kTitleFloorPlans) : f;
             drawPlan(painter, planFrame, store, report, plan, ++planNumber);
             for (int extra = 1; extra < legendPages(plan); ++extra) {
                 writer.newPage();

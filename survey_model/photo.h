@@ -21,6 +21,7 @@ struct Photo
     QString uuid;
     qint64 blobId = 0;
     qint64 thumbnailBlobId = 0; // a JPEG of at most kThumbnailSize pixels, 0 if none
+    qint64 previewBlobId = 0;   // a JPEG of at most kPreviewSize pixels, oriented, for print; 0 if none
     QString sha256;
     qint64 size = 0;
     QString mimeType;
@@ -34,6 +35,7 @@ struct Photo
     PhotoTarget target;
 
     static constexpr int kThumbnailSize = 320;
+    static constexpr int kPreviewSize = 1600;
 
     friend bool operator==(const Photo &, const Photo &) = default;
 };

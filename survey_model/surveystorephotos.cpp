@@ -46,10 +46,12 @@ struct ImageFacts
     QByteArray format;
     int orientation = 1;
     QByteArray thumbnailJpeg;
+    QByteArray previewJpeg;
 };
 
-// Reads the image's header and a thumbnail decoded at reduced size (JPEG decoding scales while
-// reading), then rewinds the device for storing the original.
+// Reads the image's header and decodes it once at print size (JPEG decoding scales while
+// reading): the print-size preview and the thumbnail are made from that; then rewinds the device
+// for storing the original.
 Result<ImageFacts> inspectImage(QIODevice &image, const QString &name)
 {
     ImageFacts facts;
@@ -63,17 +65,25 @@ Result<ImageFacts> inspectImage(QIODevice &image, const QString &name)
         facts.orientation = exifOrientation(reader.transformation());
         reader.setAutoTransform(true);
         // Scaled before orientation is applied; a small image keeps its size.
-        if (facts.size.width() > Photo::kThumbnailSize || facts.size.height() > Photo::kThumbnailSize)
+        if (facts.size.width() > Photo::kPreviewSize || facts.size.height() > Photo::kPreviewSize)
             reader.setScaledSize(
-                facts.size.scaled(Photo::kThumbnailSize, Photo::kThumbnailSize, Qt::KeepAspectRatio));
-        const QImage thumbnail = reader.read();
-        if (thumbnail.isNull())
+                facts.size.scaled(Photo::kPreviewSize, Photo::kPreviewSize, Qt::KeepAspectRatio));
+        const QImage preview = reader.read();
+        if (preview.isNull())
             return fail(ErrorCode::InvalidData,
                         QStringLiteral("%1 cannot be decoded: %2").arg(name, reader.errorString()));
-        QBuffer buffer(&facts.thumbnailJpeg);
-        buffer.open(QIODevice::WriteOnly);
-        if (!thumbnail.save(&buffer, "JPEG", 85))
-            return fail(ErrorCode::InvalidData, QStringLiteral("cannot make a thumbnail of ") + name);
+        const QImage thumbnail =
+            preview.width() > Photo::kThumbnailSize || preview.height() > Photo::kThumbnailSize
+                ? preview.scaled(Photo::kThumbnailSize, Photo::kThumbnailSize, Qt::KeepAspectRatio,
+                                 Qt::SmoothTransformation)
+                : preview;
+        for (const auto &[picture, bytes] :
+             {std::pair{&preview, &facts.previewJpeg}, std::pair{&thumbnail, &facts.thumbnailJpeg}}) {
+            QBuffer buffer(bytes);
+            buffer.open(QIODevice::WriteOnly);
+            if (!picture->save(&buffer, "JPEG", 85))
+                return fail(ErrorCode::InvalidData, QStringLiteral("cannot make a reduced copy of ") + name);
+        }
     }
     if (!image.seek(0))
         return fail(ErrorCode::Io, QStringLiteral("cannot rewind ") + name);
@@ -104,7 +114,8 @@ Result<Photo> SurveyStore::addPhoto(QIODevice &image, const QString &originalNam
     Transaction transaction(*m_database);
     if (!transaction.begun())
         return tl::unexpected(transaction.begun().error());
-    auto original = BlobStore::store(*m_database, image, mimeTypeForImageFormat(facts->format), m_clock.now());
+    auto original =
+        BlobStore::store(*m_database, image, mimeTypeForImageFormat(facts->format), m_clock.now());
     if (!original)
         return tl::unexpected(original.error());
     QBuffer thumbnailSource(&facts->thumbnailJpeg);
@@ -113,6 +124,11 @@ Result<Photo> SurveyStore::addPhoto(QIODevice &image, const QString &originalNam
         BlobStore::store(*m_database, thumbnailSource, QStringLiteral("image/jpeg"), m_clock.now());
     if (!thumbnail)
         return tl::unexpected(thumbnail.error());
+    QBuffer previewSource(&facts->previewJpeg);
+    previewSource.open(QIODevice::ReadOnly);
+    auto preview = BlobStore::store(*m_database, previewSource, QStringLiteral("image/jpeg"), m_clock.now());
+    if (!preview)
+        return tl::unexpected(preview.error());
 
     const QVariant targetEntity =
         target.entity.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(target.entity);
@@ -129,11 +145,12 @@ Result<Photo> SurveyStore::addPhoto(QIODevice &image, const QString &originalNam
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto inserted = m_database->run(
         QStringLiteral(
-            "INSERT INTO photo (uuid, blob_id, thumbnail_blob_id, position, original_name, orientation, "
-            "width, height, target_entity, target_id, imported_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {uuid, original->id, thumbnail->id, position->toInt(), textValue(originalName), facts->orientation,
-         facts->size.width(), facts->size.height(), targetEntity, targetId, stamp, stamp});
+            "INSERT INTO photo (uuid, blob_id, thumbnail_blob_id, preview_blob_id, position, original_name, "
+            "orientation, width, height, target_entity, target_id, imported_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {uuid, original->id, thumbnail->id, preview->id, position->toInt(), textValue(originalName),
+         facts->orientation, facts->size.width(), facts->size.height(), targetEntity, targetId, stamp,
+         stamp});
     if (!inserted)
         return tl::unexpected(inserted.error());
     if (auto a = audit(QStringLiteral("insert"), QStringLiteral("photo"), uuid, QStringLiteral("sha256"), {},
@@ -162,8 +179,8 @@ Result<QList<Photo>> SurveyStore::photos() const
     auto q = m_database->exec(QStringLiteral(
         "SELECT p.id, p.uuid, p.blob_id, p.thumbnail_blob_id, b.sha256, b.size, b.mime_type, p.position, "
         "p.caption, "
-        "p.original_name, p.taken_at, p.orientation, p.width, p.height, p.target_entity, p.target_id "
-        "FROM photo p JOIN blob b ON b.id = p.blob_id WHERE p.deleted_at IS NULL "
+        "p.original_name, p.taken_at, p.orientation, p.width, p.height, p.target_entity, p.target_id, "
+        "p.preview_blob_id FROM photo p JOIN blob b ON b.id = p.blob_id WHERE p.deleted_at IS NULL "
         "ORDER BY p.target_entity, p.target_id, p.position, p.id"));
     if (!q)
         return tl::unexpected(q.error());
@@ -185,6 +202,7 @@ Result<QList<Photo>> SurveyStore::photos() const
         p.width = q->value(12).toInt();
         p.height = q->value(13).toInt();
         p.target = PhotoTarget{q->value(14).toString(), q->value(15).toLongLong()};
+        p.previewBlobId = q->value(16).toLongLong();
         list.append(p);
     }
     return list;

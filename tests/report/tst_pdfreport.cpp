@@ -118,8 +118,22 @@ private slots:
         png.mimeType = QStringLiteral("image/png");
         png.width = 1600;
         png.height = 1000;
-        png.pins = {Pin{0, {}, PinKind::Onu, QStringLiteral("line:1"), 0.25, 0.3, QStringLiteral("ONU-サーバー室"), {}},
-                    Pin{0, {}, PinKind::Terminal, QStringLiteral("terminal:1"), 0.75, 0.6, QStringLiteral("医局 PC"), {}}};
+        png.pins = {Pin{0,
+                        {},
+                        PinKind::Onu,
+                        QStringLiteral("line:1"),
+                        0.25,
+                        0.3,
+                        QStringLiteral("ONU-サーバー室"),
+                        {}},
+                    Pin{0,
+                        {},
+                        PinKind::Terminal,
+                        QStringLiteral("terminal:1"),
+                        0.75,
+                        0.6,
+                        QStringLiteral("医局 PC"),
+                        {}}};
         FloorPlan pdf;
         pdf.title = QStringLiteral("別館 1F（図面）");
         pdf.sourceKind = QStringLiteral("pdf_page");
@@ -127,7 +141,14 @@ private slots:
         pdf.mimeType = QStringLiteral("application/pdf");
         pdf.pageIndex = 1;
         pdf.rotation = 90;
-        pdf.pins = {Pin{0, {}, PinKind::Router, QStringLiteral("line:3"), 0.5, 0.5, QStringLiteral("放射線 保守ルータ"), {}}};
+        pdf.pins = {Pin{0,
+                        {},
+                        PinKind::Router,
+                        QStringLiteral("line:3"),
+                        0.5,
+                        0.5,
+                        QStringLiteral("放射線 保守ルータ"),
+                        {}}};
         data->floorPlans = {png, pdf};
         auto created = SurveyStore::createWith(m_path, *data, QStringLiteral("調査 太郎"), m_clock);
         FS_VERIFY_OK(created);
@@ -144,25 +165,28 @@ private slots:
                  {QStringLiteral("model"), QStringLiteral("FortiGate-60F")},
                  {QStringLiteral("firmware"), QStringLiteral("v6.0.4,build0231,190107 (GA)")},
                  {QStringLiteral("ssl_vpn_configured"), QStringLiteral("yes")}})
-            FS_VERIFY_OK(m_store->recordObservation(Entity::Device, fortigate.uuid, key, value, FactSource::Ssh));
+            FS_VERIFY_OK(
+                m_store->recordObservation(Entity::Device, fortigate.uuid, key, value, FactSource::Ssh));
         // Terminal 1 checked with the collector.
         auto terminals = m_store->terminals();
         FS_VERIFY_OK(terminals);
-        auto facts = TerminalFacts::fromFile(fs::test::sourceDir() +
-                                             QStringLiteral("/tests/data/terminals/emr-pc01-win10-22h2-pro.json"));
+        auto facts = TerminalFacts::fromFile(
+            fs::test::sourceDir() + QStringLiteral("/tests/data/terminals/emr-pc01-win10-22h2-pro.json"));
         FS_VERIFY_OK(facts);
         const Terminal &t1 = terminals->first();
-        FS_VERIFY_OK(m_store->recordTerminalAssessment(
-            t1.uuid, *facts, QStringLiteral("EMR-PC01.json"),
-            TerminalEvaluator::evaluate(*facts, {kVisit, t1.systemType})));
+        FS_VERIFY_OK(
+            m_store->recordTerminalAssessment(t1.uuid, *facts, QStringLiteral("EMR-PC01.json"),
+                                              TerminalEvaluator::evaluate(*facts, {kVisit, t1.systemType})));
         // Photos of the lines, with captions.
         for (int n = 1; n <= 8; ++n) {
             const QString file = writeJpeg(m_dir.path(), n);
             QVERIFY(!file.isEmpty());
-            auto photo = m_store->addPhoto(file, PhotoTarget{QStringLiteral("connection_point"), lines->at(n % 4).id});
+            auto photo =
+                m_store->addPhoto(file, PhotoTarget{QStringLiteral("connection_point"), lines->at(n % 4).id});
             FS_VERIFY_OK(photo);
-            FS_VERIFY_OK(m_store->applyChanges({FieldChange{FieldRef{Entity::Photo, photo->uuid, QStringLiteral("caption")},
-                                                            QStringLiteral("ONU 設置状況 %1").arg(n)}}));
+            FS_VERIFY_OK(m_store->applyChanges(
+                {FieldChange{FieldRef{Entity::Photo, photo->uuid, QStringLiteral("caption")},
+                             QStringLiteral("ONU 設置状況 %1").arg(n)}}));
         }
         // The investigator's judgment: one dismissal, one own finding.
         FS_VERIFY_OK(FindingsEngine::refresh(*m_store, kVisit));
@@ -171,7 +195,8 @@ private slots:
         FS_VERIFY_OK(stored);
         for (const Finding &f : *stored) {
             if (f.ruleId == QStringLiteral("line.dynamic_ip_unconfirmed"))
-                QVERIFY(editor.dismissFinding(f.uuid, QStringLiteral("診断当日は固定IPへ変更済みと病院から回答"),
+                QVERIFY(editor.dismissFinding(f.uuid,
+                                              QStringLiteral("診断当日は固定IPへ変更済みと病院から回答"),
                                               QStringLiteral("Dismiss")));
         }
         Finding own;
@@ -204,7 +229,8 @@ private slots:
     {
         QCOMPARE(m_document->numPages(), m_summary.pageCount);
         // cover + contents + 6 text sections + 2 floor plans + 2 photo pages at least
-        QVERIFY2(m_summary.pageCount >= 12 && m_summary.pageCount <= 40, qPrintable(QString::number(m_summary.pageCount)));
+        QVERIFY2(m_summary.pageCount >= 12 && m_summary.pageCount <= 40,
+                 qPrintable(QString::number(m_summary.pageCount)));
         QCOMPARE(m_summary.floorPlanCount, 2);
         QCOMPARE(m_summary.photoCount, 8);
         // Every page but the cover says n / N.
@@ -252,7 +278,8 @@ private slots:
         QVERIFY(!fonts.isEmpty());
         for (const Poppler::FontInfo &font : fonts) {
             QVERIFY2(font.isEmbedded(), qPrintable(font.name()));
-            QVERIFY2(font.name().contains(QStringLiteral("FieldSurveyReportSansJP")), qPrintable(font.name()));
+            QVERIFY2(font.name().contains(QStringLiteral("FieldSurveyReportSansJP")),
+                     qPrintable(font.name()));
         }
     }
 
@@ -295,6 +322,11 @@ private slots:
         QVERIFY(!has(QStringLiteral("平面図を表示できません")));
         for (int n = 1; n <= 8; ++n)
             QVERIFY2(has(QStringLiteral("ONU 設置状況 %1").arg(n)), qPrintable(QString::number(n)));
+        // The appendix reads the print-size copies made at import, not the camera files.
+        for (const Photo &photo : m_report.photos) {
+            QVERIFY(photo.previewBlobId != 0);
+            QVERIFY(photo.previewBlobId != photo.blobId);
+        }
         // The PDF plan (page 2 of its drawing, turned 90°) is drawn: its page is not blank.
         int planPage = -1;
         for (const fs::report::ContentsEntry &e : m_summary.contents) {
@@ -329,14 +361,18 @@ private slots:
         FS_VERIFY_OK(PdfReport::write(*m_store, m_report, path));
         const QByteArray head = fs::test::readFile(path).left(5);
         QCOMPARE(head, QByteArrayLiteral("%PDF-"));
-        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.tmp"), QStringLiteral("again.pdf.*")}, QDir::Files),
+        QCOMPARE(QDir(m_dir.path())
+                     .entryList({QStringLiteral("*.tmp"), QStringLiteral("again.pdf.*")}, QDir::Files),
                  QStringList());
     }
 
 private:
     bool has(const QString &text) const { return m_flat.contains(flat(text)); }
     bool starts(const QString &text) const { return has(text.left(14)); }
-    bool onPage(int index, const QString &text) const { return flat(m_pages.value(index)).contains(flat(text)); }
+    bool onPage(int index, const QString &text) const
+    {
+        return flat(m_pages.value(index)).contains(flat(text));
+    }
 
     QTemporaryDir m_dir;
     QString m_path;
