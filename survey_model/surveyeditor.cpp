@@ -187,7 +187,7 @@ std::optional<Finding> SurveyEditor::addFinding(const Finding &finding, const QS
     after.deleted = false;
     if (after.uuid.isEmpty())
         after.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    after.editedAt = QDateTime::currentDateTimeUtc();
+    after.editedAt = m_store.clock().now();
     after.editedBy = m_store.actor();
     Finding before = after;
     before.deleted = true;
@@ -230,7 +230,7 @@ bool SurveyEditor::editFinding(const QString &uuid, const QString &status, const
     after.recommendation = recommendation;
     if (after == *before)
         return true;
-    after.editedAt = QDateTime::currentDateTimeUtc();
+    after.editedAt = m_store.clock().now();
     after.editedBy = m_store.actor();
     return pushFindingStep(*this, *before, after, text);
 }
@@ -243,7 +243,7 @@ bool SurveyEditor::dismissFinding(const QString &uuid, const QString &reason, co
     Finding after = *before;
     after.dismissed = !reason.trimmed().isEmpty();
     after.dismissedReason = reason.trimmed();
-    after.dismissedAt = after.dismissed ? QDateTime::currentDateTimeUtc() : QDateTime();
+    after.dismissedAt = after.dismissed ? m_store.clock().now() : QDateTime();
     after.dismissedBy = after.dismissed ? m_store.actor() : QString();
     return pushFindingStep(*this, *before, after, text);
 }

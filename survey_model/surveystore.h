@@ -89,6 +89,8 @@ public:
     // Who is making changes, recorded in the audit log (the investigator's name).
     void setActor(const QString &actor) { m_actor = actor; }
     [[nodiscard]] QString actor() const { return m_actor; }
+    // Where the store's timestamps come from (edits stamped by the editor use it too).
+    [[nodiscard]] const Clock &clock() const { return m_clock; }
 
     // ---- reading
     [[nodiscard]] Result<SurveyData> load() const;

@@ -60,8 +60,10 @@ echo "$out"
 /usr/bin/fieldsurvey-cli demo "$workdir/demo.fsv" >/dev/null || fail "demo"
 /usr/bin/fieldsurvey-cli report "$workdir/demo.fsv" --pdf "$workdir/report.pdf" --xlsx "$workdir/report.xlsx" \
     >"$workdir/report.txt" 2>&1 || { cat "$workdir/report.txt"; fail "the installed CLI wrote no report"; }
-pdffonts "$workdir/report.pdf" | grep -q "FieldSurveyReportSansJP" || fail "the report does not use the installed font"
-pdftotext "$workdir/report.pdf" - | grep -q "外部ネットワーク接続点の見える化" || fail "the report's text is wrong"
+report_fonts=$(pdffonts "$workdir/report.pdf")
+grep -q "FieldSurveyReportSansJP" <<<"$report_fonts" || fail "the report does not use the installed font"
+report_text=$(pdftotext "$workdir/report.pdf" -)
+grep -q "外部ネットワーク接続点の見える化" <<<"$report_text" || fail "the report's text is wrong"
 [ -s "$workdir/report.xlsx" ] || fail "no Excel export"
 echo "report: ok"
 
