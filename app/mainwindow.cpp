@@ -9,12 +9,17 @@
 #include "connectivitymonitor.h"
 #include "demosurvey.h"
 #include "errormessages.h"
+#include "findingsengine.h"
+#include "findingspage.h"
 #include "floorplanpreview.h"
 #include "importresultdialog.h"
 #include "logging.h"
 #include "missingitemtext.h"
 #include "modellabels.h"
+#include "pdfreport.h"
 #include "profileset.h"
+#include "reportdata.h"
+#include "reportpreviewdialog.h"
 #include "schedulepage.h"
 #include "shortcutoverlay.h"
 #include "surveyeditor.h"
@@ -23,6 +28,7 @@
 #include "terminalpage.h"
 #include "ui_mainwindow.h"
 #include "workbookimporter.h"
+#include "xlsxexport.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -122,6 +128,18 @@ MainWindow::MainWindow(QWidget *parent)
             [this] { showPage(ConnectionPointPageIndex); });
     connect(m_ui->showTerminalsAction, &QAction::triggered, this, [this] { showPage(TerminalPageIndex); });
     connect(m_ui->showFloorPlansAction, &QAction::triggered, this, [this] { showPage(FloorPlanPageIndex); });
+    connect(m_ui->showFindingsAction, &QAction::triggered, this, [this] { showPage(FindingsPageIndex); });
+    connect(m_ui->refreshFindingsAction, &QAction::triggered, this, [this] {
+        showPage(FindingsPageIndex);
+        m_ui->findingsPage->refresh();
+    });
+    connect(m_ui->addFindingAction, &QAction::triggered, this, [this] {
+        showPage(FindingsPageIndex);
+        m_ui->findingsPage->addFinding();
+    });
+    connect(m_ui->previewReportAction, &QAction::triggered, this, &MainWindow::previewReport);
+    connect(m_ui->saveReportAction, &QAction::triggered, this, &MainWindow::saveReport);
+    connect(m_ui->exportXlsxAction, &QAction::triggered, this, &MainWindow::exportResults);
     connect(m_ui->showMissingAction, &QAction::triggered, m_completeness, &CompletenessPanel::focusItems);
     connect(m_ui->nextItemAction, &QAction::triggered, this, [this] { selectNext(1); });
     connect(m_ui->previousItemAction, &QAction::triggered, this, [this] { selectNext(-1); });
@@ -135,6 +153,9 @@ MainWindow::MainWindow(QWidget *parent)
             break;
         case TerminalPageIndex:
             m_ui->terminalPage->focusList();
+            break;
+        case FindingsPageIndex:
+            m_ui->findingsPage->focusList();
             break;
         default:
             m_floorPlanPreview->setFocus();
@@ -186,6 +207,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_ui->saveCollectorAction, &QAction::triggered, this, &MainWindow::saveCollector);
     connect(m_ui->sectionTabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    // The rules run when the findings are looked at (and before a report), not on every keystroke.
+    connect(m_ui->sectionTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == FindingsPageIndex)
+            m_ui->findingsPage->refresh();
+    });
 
     connect(m_ui->schedulePage, &SchedulePage::dayChanged, this, &MainWindow::updateCompleteness);
     connect(m_ui->schedulePage, &SchedulePage::openStepRequested, this, &MainWindow::openStep);
@@ -193,6 +219,8 @@ MainWindow::MainWindow(QWidget *parent)
     const auto message = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
     connect(m_ui->connectionPointPage, &ConnectionPointPage::statusMessage, this, message);
     connect(m_ui->terminalPage, &TerminalPage::statusMessage, this, message);
+    connect(m_ui->findingsPage, &FindingsPage::statusMessage, this, message);
+    connect(m_ui->findingsPage, &FindingsPage::findingsRefreshed, this, &MainWindow::updateSyncStatus);
     connect(m_connectivity, &fs::sync::ConnectivityMonitor::connectivityChanged, this,
             &MainWindow::updateConnectivity);
     // The late warning and the current step follow the clock.
@@ -214,6 +242,7 @@ MainWindow::~MainWindow()
     m_ui->schedulePage->setEditor(nullptr, m_clock);
     m_ui->connectionPointPage->setEditor(nullptr);
     m_ui->terminalPage->setEditor(nullptr);
+    m_ui->findingsPage->setEditor(nullptr);
     m_editor.reset(); // while the window that listens to it is still whole
 }
 
@@ -241,6 +270,10 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
     m_ui->schedulePage->setEditor(editor, m_clock);
     m_ui->connectionPointPage->setEditor(editor);
     m_ui->terminalPage->setEditor(editor);
+    m_ui->findingsPage->setEditor(editor);
+    m_ui->findingsPage->setSurvey(m_store.get());
+    if (m_ui->sectionTabs->currentIndex() == FindingsPageIndex)
+        m_ui->findingsPage->refresh();
     reload(true, true);
 }
 
@@ -248,6 +281,7 @@ void MainWindow::setClock(const fs::model::Clock *clock)
 {
     m_clock = clock ? clock : &fs::model::Clock::system();
     m_ui->terminalPage->setClock(m_clock);
+    m_ui->findingsPage->setClock(m_clock);
     m_ui->schedulePage->setEditor(m_store && !m_store->isReadOnly() ? m_editor.get() : nullptr, m_clock);
     refreshProgress(true);
 }
@@ -734,6 +768,84 @@ void MainWindow::updateActions()
     const bool terminals = editable && !m_data.terminals.isEmpty();
     m_ui->importTerminalFactsAction->setEnabled(terminals);
     m_ui->enterTerminalFactsAction->setEnabled(terminals);
+    m_ui->addFindingAction->setEnabled(editable);
+    m_ui->refreshFindingsAction->setEnabled(m_store != nullptr);
+    m_ui->previewReportAction->setEnabled(m_store != nullptr);
+    m_ui->saveReportAction->setEnabled(m_store != nullptr);
+    m_ui->exportXlsxAction->setEnabled(m_store != nullptr);
+}
+
+void MainWindow::refreshFindingsBeforeReport()
+{
+    commitPendingEdit();
+    if (!m_store || m_store->isReadOnly())
+        return;
+    if (auto r = fs::model::FindingsEngine::refresh(*m_store, m_clock->now().toLocalTime().date()); !r)
+        showError(tr("Re-evaluating the findings"), r.error());
+    if (m_ui->sectionTabs->currentIndex() == FindingsPageIndex)
+        m_ui->findingsPage->reload();
+    updateSyncStatus();
+}
+
+void MainWindow::previewReport()
+{
+    if (!m_store)
+        return;
+    refreshFindingsBeforeReport();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    ReportPreviewDialog dialog(*m_store, *m_clock, this);
+    const bool written = dialog.generate();
+    QApplication::restoreOverrideCursor();
+    if (written)
+        dialog.exec();
+}
+
+void MainWindow::saveReport()
+{
+    if (!m_store)
+        return;
+    const QString name = tr("Survey report %1.pdf").arg(m_data.hospital.name).simplified();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the report"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name),
+        tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    refreshFindingsBeforeReport();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto data = fs::report::ReportData::gather(*m_store, m_clock->now().toLocalTime().date());
+    fs::Result<fs::report::PdfReportSummary> written =
+        data ? fs::report::PdfReport::write(*m_store, *data, path) : tl::unexpected(data.error());
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        showError(tr("Writing the report"), written.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Saved the report to %1 (%n page(s)).", nullptr, written->pageCount)
+                                 .arg(QDir::toNativeSeparators(path)),
+                             10000);
+}
+
+void MainWindow::exportResults()
+{
+    if (!m_store)
+        return;
+    const QString name = tr("Survey results %1.xlsx").arg(m_data.hospital.name).simplified();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the results"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name),
+        tr("Excel workbook (*.xlsx)"));
+    if (path.isEmpty())
+        return;
+    refreshFindingsBeforeReport();
+    auto data = fs::report::ReportData::gather(*m_store, m_clock->now().toLocalTime().date());
+    auto written = data ? fs::report::XlsxExport::write(data->data, data->findings, path)
+                        : fs::Result<void>(tl::unexpected(data.error()));
+    if (!written) {
+        showError(tr("Exporting the results"), written.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Exported the results to %1.").arg(QDir::toNativeSeparators(path)), 10000);
 }
 
 void MainWindow::saveCollector()

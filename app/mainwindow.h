@@ -52,7 +52,8 @@ public:
         SchedulePageIndex,
         ConnectionPointPageIndex,
         TerminalPageIndex,
-        FloorPlanPageIndex
+        FloorPlanPageIndex,
+        FindingsPageIndex
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -105,6 +106,12 @@ private:
     void updateActions();
     // Writes the terminal collector script and its wrapper to a folder the investigator picks.
     void saveCollector();
+    // The survey report: stores what the rules raise now (when editable), then previews the PDF,
+    // saves it, or exports the results to Excel.
+    void previewReport();
+    void saveReport();
+    void exportResults();
+    void refreshFindingsBeforeReport();
     void updateSyncStatus();
     void updateConnectivity(fs::sync::Connectivity connectivity);
     void showError(const QString &action, const fs::Error &error);

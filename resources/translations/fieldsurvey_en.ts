@@ -58,6 +58,23 @@
             <numerusform>%1: %2 lines (%3 devices), %4 terminals, %5 floor plans with %6 pins. %n warnings.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saved the report to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Saved the report to %1 (%n page).</numerusform>
+            <numerusform>Saved the report to %1 (%n pages).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReportPreviewDialog</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fs::app::TerminalPage</name>

@@ -359,6 +359,128 @@
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Add a finding</source>
+        <translation>所見を追加</translation>
+    </message>
+    <message>
+        <source>Your own finding, for what the rules cannot see. It goes into the report like the rules&apos; findings, marked as the investigator&apos;s.</source>
+        <translation>ルールでは判定できないことを調査員の所見として記録します。ルールの所見と同じく報告書に載り、調査員の所見と明記されます。</translation>
+    </message>
+    <message>
+        <source>&amp;About:</source>
+        <translation>対象(&amp;A):</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状況(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>区分(&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Finding:</source>
+        <translation>所見(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendation:</source>
+        <translation>推奨対策(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence:</source>
+        <translation>根拠(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>表示(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Re-&amp;evaluate</source>
+        <translation>再評価(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Run the rules again over the captured facts. Findings you edited stay as you left them.</source>
+        <translation>記録した事実に対してルールをもう一度実行します。修正した所見はそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Add finding…</source>
+        <translation>所見を追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出所</translation>
+    </message>
+    <message>
+        <source>Selected finding</source>
+        <translation>選択した所見</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状況(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>区分(&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Finding:</source>
+        <translation>所見(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendation:</source>
+        <translation>推奨対策(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>根拠:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>出所:</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>変更を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>却下(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Take back dis&amp;missal</source>
+        <translation>却下を取り消す(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>削除(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <source>Workbook import</source>
@@ -590,6 +712,73 @@
     <message>
         <source>Write the read-only collector script and its .cmd wrapper, e.g. to the USB stick</source>
         <translation>読み取り専用の収集スクリプトと .cmd ラッパーを USB メモリなどに書き出します</translation>
+    </message>
+    <message>
+        <source>F&amp;indings</source>
+        <translation>所見(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>報告書(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re-&amp;evaluate findings</source>
+        <translation>所見を再評価(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Run the rules again over the captured facts; findings you edited stay as they are</source>
+        <translation>記録した事実に対してルールをもう一度実行します。修正した所見はそのまま残ります</translation>
+    </message>
+    <message>
+        <source>Add a &amp;finding…</source>
+        <translation>所見を追加(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add your own finding about the survey, a line, a device or a terminal</source>
+        <translation>調査全体・回線・機器・端末について調査員の所見を追加します</translation>
+    </message>
+    <message>
+        <source>&amp;Preview the report…</source>
+        <translation>報告書のプレビュー(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Write the survey report and show its pages</source>
+        <translation>調査報告書を作成してページを表示します</translation>
+    </message>
+    <message>
+        <source>Save the report as &amp;PDF…</source>
+        <translation>報告書を PDF で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export the results to &amp;Excel…</source>
+        <translation>結果を Excel に書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The results in the hospital workbook&apos;s columns, for the office</source>
+        <translation>病院の記入シートと同じ列構成の調査結果（事務局での作業用）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <source>Survey report</source>
+        <translation>調査報告書</translation>
+    </message>
+    <message>
+        <source>The survey report as it will be printed: the captured facts, the rules&apos; findings and your judgment on them.</source>
+        <translation>印刷されるとおりの調査報告書です。記録した事実、ルールによる所見とそれに対する調査員の判断を反映しています。</translation>
+    </message>
+    <message>
+        <source>Report pages</source>
+        <translation>報告書のページ</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>PDF で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Excel に書き出す(&amp;X)…</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1553,148 @@ A report was written to %1. Please send it to support.</source>
     </message>
 </context>
 <context>
+    <name>fs::app::FindingDialog</name>
+    <message>
+        <source>The whole survey</source>
+        <translation>調査全体</translation>
+    </message>
+    <message>
+        <source>Line %1 %2</source>
+        <translation>回線 %1 %2</translation>
+    </message>
+    <message>
+        <source>Device %1 %2 %3</source>
+        <translation>機器 %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Terminal %1 %2</source>
+        <translation>端末%1 %2</translation>
+    </message>
+    <message>
+        <source>Write what was found.</source>
+        <translation>所見を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::FindingsPage</name>
+    <message>
+        <source>All findings</source>
+        <translation>すべての所見</translation>
+    </message>
+    <message>
+        <source>In the report</source>
+        <translation>報告書に載る所見</translation>
+    </message>
+    <message>
+        <source>Danger only</source>
+        <translation>危険のみ</translation>
+    </message>
+    <message>
+        <source>Caution only</source>
+        <translation>注意のみ</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>却下した所見</translation>
+    </message>
+    <message>
+        <source>The rules could not be run: %1</source>
+        <translation>ルールを実行できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Findings re-evaluated: %1 new, %2 changed, %3 no longer raised</source>
+        <translation>所見を再評価しました: 新規 %1 件、変更 %2 件、該当しなくなった所見 %3 件</translation>
+    </message>
+    <message>
+        <source>The findings could not be read: %1</source>
+        <translation>所見を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source> (to be confirmed)</source>
+        <translation>（要確認）</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>ルール %1</translation>
+    </message>
+    <message>
+        <source>Investigator</source>
+        <translation>調査員</translation>
+    </message>
+    <message>
+        <source>, edited</source>
+        <translation>、調査員が修正</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1</source>
+        <translation>却下: %1</translation>
+    </message>
+    <message>
+        <source>Danger %1 · Caution %2 · Dismissed %3 (as of %4)</source>
+        <translation>危険 %1 件・注意 %2 件・却下 %3 件（評価基準日 %4）</translation>
+    </message>
+    <message>
+        <source>Raised by rule %1.</source>
+        <translation>ルール %1 による所見です。</translation>
+    </message>
+    <message>
+        <source>Added by the investigator.</source>
+        <translation>調査員が追加した所見です。</translation>
+    </message>
+    <message>
+        <source>Edited by %1 on %2; the rules no longer change it.</source>
+        <translation>%1 が %2 に修正しました。以後ルールでは変更されません。</translation>
+    </message>
+    <message>
+        <source>To be confirmed: the rule rests on facts that were not read from the primary source.</source>
+        <translation>要確認: 一次情報から読み取っていない事実に基づく判定です。</translation>
+    </message>
+    <message>
+        <source>Dismissed by %1: %2</source>
+        <translation>%1 が却下: %2</translation>
+    </message>
+    <message>
+        <source>Not stored yet (the survey is open read-only).</source>
+        <translation>未保存です（調査ファイルを読み取り専用で開いています）。</translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
+        <translation>所見の修正</translation>
+    </message>
+    <message>
+        <source>A finding needs a text. Dismiss it instead.</source>
+        <translation>所見の文章は空にできません。当てはまらない場合は却下してください。</translation>
+    </message>
+    <message>
+        <source>Finding saved; the rules will leave it as it is now.</source>
+        <translation>所見を保存しました。以後ルールでは変更されません。</translation>
+    </message>
+    <message>
+        <source>Dismiss finding</source>
+        <translation>所見の却下</translation>
+    </message>
+    <message>
+        <source>Why does this finding not apply? The reason is kept with the finding and listed in the report.</source>
+        <translation>この所見が当てはまらない理由を入力してください。理由は所見とともに記録され、報告書にも記載されます。</translation>
+    </message>
+    <message>
+        <source>A dismissal needs a reason.</source>
+        <translation>却下には理由が必要です。</translation>
+    </message>
+    <message>
+        <source>Take back dismissal</source>
+        <translation>却下の取り消し</translation>
+    </message>
+    <message>
+        <source>Remove finding</source>
+        <translation>所見の削除</translation>
+    </message>
+    <message>
+        <source>Add finding</source>
+        <translation>所見の追加</translation>
+    </message>
+</context>
+<context>
     <name>fs::app::ImportWarningText</name>
     <message>
         <source>A required field is empty</source>
@@ -1695,6 +2026,52 @@ Open it read-only to look at it?</source>
     <message>
         <source>Saved %1 to %2. On the terminal, run fieldsurvey-terminal.cmd.</source>
         <translation>%1 を %2 に保存しました。端末では fieldsurvey-terminal.cmd を実行してください。</translation>
+    </message>
+    <message>
+        <source>Re-evaluating the findings</source>
+        <translation>所見の再評価</translation>
+    </message>
+    <message>
+        <source>Survey report %1.pdf</source>
+        <translation>調査報告書 %1.pdf</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>報告書の保存</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>報告書の作成</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the report to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>報告書を %1 に保存しました（%n ページ）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Survey results %1.xlsx</source>
+        <translation>調査結果 %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>調査結果の書き出し</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the results</source>
+        <translation>調査結果の書き出し</translation>
+    </message>
+    <message>
+        <source>Exported the results to %1.</source>
+        <translation>調査結果を %1 に書き出しました。</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2539,63 @@ Open it read-only to look at it?</source>
     <message>
         <source>Photo removed. Ctrl+Z brings it back.</source>
         <translation>写真を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReportPreviewDialog</name>
+    <message>
+        <source>Survey report</source>
+        <translation>調査報告書</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>報告書の作成</translation>
+    </message>
+    <message>
+        <source>The report was written but cannot be shown.</source>
+        <translation>報告書は作成しましたが、表示できません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n ページ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>報告書の保存</translation>
+    </message>
+    <message>
+        <source>report.pdf</source>
+        <translation>調査報告書.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1.</source>
+        <translation>報告書を %1 に保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>調査結果の書き出し</translation>
+    </message>
+    <message>
+        <source>results.xlsx</source>
+        <translation>調査結果.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the results</source>
+        <translation>調査結果の書き出し</translation>
     </message>
 </context>
 <context>
