@@ -366,6 +366,30 @@ private slots:
                  QStringList());
     }
 
+    // What the hospital wrote is text, never markup.
+    void markupInTheDataIsPrintedAsText()
+    {
+        auto lines = m_store->connectionPoints();
+        FS_VERIFY_OK(lines);
+        FS_VERIFY_OK(m_store->applyChanges(
+            {FieldChange{FieldRef{Entity::ConnectionPoint, lines->at(1).uuid, QStringLiteral("purpose")},
+                         QStringLiteral("<h1>偽</h1> & <table>")}}));
+        auto report = ReportData::gather(*m_store, kVisit);
+        FS_VERIFY_OK(report);
+        const QString path = m_dir.filePath(QStringLiteral("markup.pdf"));
+        auto summary = PdfReport::write(*m_store, *report, path);
+        FS_VERIFY_OK(summary);
+        auto document = Poppler::Document::load(path);
+        QVERIFY(document);
+        QString text;
+        for (int i = 0; i < document->numPages(); ++i)
+            text += pageText(*document, i);
+        // (the cell wraps after "&": the two parts are looked for apart)
+        QVERIFY2(flat(text).contains(QStringLiteral("用途:<h1>偽</h1>&")), "the markup was not printed as text");
+        QVERIFY(flat(text).contains(QStringLiteral("<table>")));
+        QCOMPARE(summary->contents.first().title, QStringLiteral("調査概要"));
+    }
+
 private:
     bool has(const QString &text) const { return m_flat.contains(flat(text)); }
     bool starts(const QString &text) const { return has(text.left(14)); }
