@@ -8,6 +8,7 @@
 // process — read the survey, run the rules, write the PDF — and prints that process's wall time
 // and peak RSS (VmHWM) beside the targets (5 s, 400 MB). The Excel export is timed in the same
 // process.
+#include "benchsupport.h"
 #include "clock.h"
 #include "demosurvey.h"
 #include "pdfreport.h"
@@ -37,37 +38,17 @@ using namespace fs::model;
 
 namespace {
 
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
+using fs::bench::peakRssKiB;
 
 [[noreturn]] void die(const QString &what)
 {
-    std::fprintf(stderr, "bench_report: %s\n", qPrintable(what));
-    std::exit(1);
+    fs::bench::die("bench_report", what);
 }
 
 template <typename T>
 T check(fs::Result<T> result, const char *what)
 {
-    if (!result)
-        die(QString::fromLatin1(what) + QStringLiteral(": ") + describe(result.error()));
-    return std::move(*result);
-}
-
-void check(fs::Result<void> result, const char *what)
-{
-    if (!result)
-        die(QString::fromLatin1(what) + QStringLiteral(": ") + describe(result.error()));
+    return fs::bench::check("bench_report", std::move(result), what);
 }
 
 // A camera-sized JPEG with enough detail to weigh ~6 MB.

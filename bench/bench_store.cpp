@@ -8,6 +8,7 @@
 //    same survey file, in the same run.
 // 2. A survey holding N photos (default 500, ~4 MB each, ~2 GB): the time and peak memory of a
 //    fresh process that opens it and reads everything but the image bytes.
+#include "benchsupport.h"
 #include "demosurvey.h"
 #include "surveystore.h"
 
@@ -31,31 +32,17 @@ using namespace fs::model;
 
 namespace {
 
-qint64 peakRssKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
+using fs::bench::peakRssKiB;
 
 [[noreturn]] void die(const QString &what)
 {
-    std::fprintf(stderr, "bench_store: %s\n", qPrintable(what));
-    std::exit(1);
+    fs::bench::die("bench_store", what);
 }
 
 template <typename T>
 T check(fs::Result<T> result, const char *what)
 {
-    if (!result)
-        die(QString::fromLatin1(what) + QStringLiteral(": ") + describe(result.error()));
-    return std::move(*result);
+    return fs::bench::check("bench_store", std::move(result), what);
 }
 
 // The measured child: open the survey and read all but the image bytes.

@@ -170,19 +170,30 @@ QString tableStart(const QStringList &headers, const QList<int> &widths)
     return html + QStringLiteral("</tr></thead>");
 }
 
-// ---- the text sections, as one HTML document
-
-QString summarySection(const ReportData &r)
+// The visit days' dates and the investigators, as the cover and 調査概要 list them.
+QString visitDates(const ReportData &r)
 {
-    const Hospital &h = r.data.hospital;
     QStringList dates;
     for (const VisitDay &d : r.data.days) {
         if (d.date.isValid())
             dates << labels::date(d.date);
     }
-    QStringList investigators;
+    return dates.isEmpty() ? QStringLiteral("未定") : dates.join(QStringLiteral("、"));
+}
+
+QString investigatorNames(const ReportData &r)
+{
+    QStringList names;
     for (const Investigator &i : r.data.investigators)
-        investigators << i.name;
+        names << i.name;
+    return names.join(QStringLiteral("、"));
+}
+
+// ---- the text sections, as one HTML document
+
+QString summarySection(const ReportData &r)
+{
+    const Hospital &h = r.data.hospital;
     int devices = 0;
     int found = 0;
     for (const ConnectionPoint &cp : r.data.connectionPoints) {
@@ -198,9 +209,8 @@ QString summarySection(const ReportData &r)
                                            QLatin1Char(' ') + h.building)
                                        .trimmed()},
         {QStringLiteral("病床数"), h.beds ? QString::number(*h.beds) + QStringLiteral("床") : QString()},
-        {QStringLiteral("調査日"),
-         dates.isEmpty() ? QStringLiteral("未定") : dates.join(QStringLiteral("、"))},
-        {QStringLiteral("調査員"), investigators.join(QStringLiteral("、"))},
+        {QStringLiteral("調査日"), visitDates(r)},
+        {QStringLiteral("調査員"), investigatorNames(r)},
         {QStringLiteral("端末の評価基準日"), labels::date(r.asOf)},
     };
     for (const auto &[key, value] : rows)
@@ -516,22 +526,13 @@ void drawCover(QPainter &p, const PageFrame &f, const ReportData &r, const PdfRe
     p.drawText(QRectF(left, 104 * kMm, width, 30 * kMm), Qt::AlignLeft | Qt::TextWordWrap,
                r.data.hospital.name.isEmpty() ? QStringLiteral("（医療機関名未記入）")
                                               : r.data.hospital.name + QStringLiteral("　御中"));
-    QStringList dates;
-    for (const VisitDay &d : r.data.days) {
-        if (d.date.isValid())
-            dates << labels::date(d.date);
-    }
-    QStringList investigators;
-    for (const Investigator &i : r.data.investigators)
-        investigators << i.name;
     const QDateTime generated =
         options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTime();
     const QList<std::pair<QString, QString>> rows = {
         {QStringLiteral("医療機関コード"), r.data.hospital.code},
         {QStringLiteral("所在地"), r.data.hospital.address},
-        {QStringLiteral("調査日"),
-         dates.isEmpty() ? QStringLiteral("未定") : dates.join(QStringLiteral("、"))},
-        {QStringLiteral("調査員"), investigators.join(QStringLiteral("、"))},
+        {QStringLiteral("調査日"), visitDates(r)},
+        {QStringLiteral("調査員"), investigatorNames(r)},
         {QStringLiteral("作成日"), labels::date(generated.toLocalTime().date())},
     };
     p.setFont(font(11));

@@ -1,5 +1,7 @@
 #include "xlsxexport.h"
 
+#include "findingsengine.h"
+#include "reportdata.h"
 #include "reportlogging.h"
 #include "xlsxwriterapi.h"
 
@@ -40,38 +42,6 @@ constexpr qsizetype kMaxCellText = 32000;
 
 // ---- the programme's words ------------------------------------------------------------------------
 
-int statusRank(const QString &status)
-{
-    if (status == QStringLiteral("danger"))
-        return 2;
-    if (status == QStringLiteral("caution"))
-        return 1;
-    return 0;
-}
-
-QString statusLabel(int rank)
-{
-    switch (rank) {
-    case 2:
-        return QStringLiteral("危険");
-    case 1:
-        return QStringLiteral("注意");
-    default:
-        return QStringLiteral("—");
-    }
-}
-
-QString evaluationLabel(const QString &evaluation)
-{
-    if (evaluation == QStringLiteral("ok"))
-        return QStringLiteral("問題なし");
-    if (evaluation == QStringLiteral("caution"))
-        return QStringLiteral("注意");
-    if (evaluation == QStringLiteral("danger"))
-        return QStringLiteral("危険");
-    return QStringLiteral("未評価");
-}
-
 QString onuLocationResult(const ConnectionPoint &line)
 {
     using fs::model::OnuLocationStatus;
@@ -84,38 +54,6 @@ QString onuLocationResult(const ConnectionPoint &line)
     case OnuLocationStatus::NotFound:
         return QStringLiteral("発見できず");
     case OnuLocationStatus::Unchecked:
-        break;
-    }
-    return QStringLiteral("未確認");
-}
-
-QString emrLabel(fs::model::EmrReachability reachability)
-{
-    using fs::model::EmrReachability;
-    switch (reachability) {
-    case EmrReachability::Direct:
-        return QStringLiteral("直通可");
-    case EmrReachability::NotDirect:
-        return QStringLiteral("直通不可");
-    case EmrReachability::Unknown:
-        break;
-    }
-    return QStringLiteral("未確認");
-}
-
-QString protectionLabel(fs::model::Protection protection)
-{
-    using fs::model::Protection;
-    switch (protection) {
-    case Protection::Ipsec:
-        return QStringLiteral("IPsec");
-    case Protection::SslVpn:
-        return QStringLiteral("SSL-VPN");
-    case Protection::None:
-        return QStringLiteral("なし");
-    case Protection::ClosedNetwork:
-        return QStringLiteral("閉域網");
-    case Protection::Unknown:
         break;
     }
     return QStringLiteral("未確認");
@@ -147,10 +85,10 @@ public:
 
     static QString status(const QList<const Finding *> &findings)
     {
-        int worst = 0;
+        QList<Finding> list;
         for (const Finding *f : findings)
-            worst = std::max(worst, statusRank(f->status));
-        return statusLabel(worst);
+            list << *f;
+        return labels::findingStatus(fs::model::FindingsEngine::worstStatus(list));
     }
 
     static QString texts(const QList<const Finding *> &findings)
@@ -534,9 +472,9 @@ void Writer::linesSheet(const SurveyData &data, const FindingIndex &index)
     result(QStringLiteral("終端装置の設置場所（確認結果）"), 22, true, false,
            [](const LineRow &r) { return onuLocationResult(*r.line); });
     result(QStringLiteral("電子カルテ直通"), 10, true, false,
-           [](const LineRow &r) { return emrLabel(r.line->emrReachability); });
+           [](const LineRow &r) { return labels::emrReachability(r.line->emrReachability); });
     result(QStringLiteral("暗号化"), 10, true, false,
-           [](const LineRow &r) { return protectionLabel(r.line->protection); });
+           [](const LineRow &r) { return labels::protection(r.line->protection); });
     const auto fact = [](const char *key) {
         return [k = QString::fromLatin1(key)](const LineRow &r) {
             return r.device ? fs::model::factValue(r.device->facts, k) : QString();
@@ -623,9 +561,9 @@ void Writer::terminalsSheet(const SurveyData &data, const FindingIndex &index)
         const QString item = QString::fromLatin1(key);
         columns.append(Col{kResultGroup, label, 20, true, false, false,
                            [item, check](const Terminal &t) { return check(t, item).value; }});
-        columns.append(
-            Col{kResultGroup, label + QStringLiteral("（評価）"), 9, true, false, true,
-                [item, check](const Terminal &t) { return evaluationLabel(check(t, item).evaluation); }});
+        columns.append(Col{
+            kResultGroup, label + QStringLiteral("（評価）"), 9, true, false, true,
+            [item, check](const Terminal &t) { return labels::checkEvaluation(check(t, item).evaluation); }});
     }
     const auto targets = [](const Terminal &t) {
         return QList<std::pair<QString, qint64>>{{QStringLiteral("terminal"), t.id}};
@@ -705,7 +643,7 @@ void Writer::findingsSheet(const SurveyData &data, const QList<Finding> &finding
             target = QStringLiteral("調査全体");
         else
             target = targets.value({f->targetEntity, f->targetId}).second;
-        const QString status = statusLabel(statusRank(f->status));
+        const QString status = labels::findingStatus(f->status);
         QString dismissed;
         if (f->dismissed) {
             dismissed = QStringLiteral("却下：") + f->dismissedReason;
