@@ -283,6 +283,26 @@ private slots:
         QCOMPARE(found.first().status, QStringLiteral("danger"));
     }
 
+    // Device facts come from device output and line texts from the hospital: huge, odd, hostile.
+    void hostileFactsAreJudgedWithoutHarm()
+    {
+        ConnectionPoint cp = line(QString(200000, QLatin1Char('x')) + QStringLiteral("リモート保守"));
+        QString services;
+        for (int i = 0; i < 20000; ++i)
+            services += QStringLiteral("wan%1: ping https; \x01\x7f; : ; no telnet;").arg(i);
+        cp.devices << device(51, {{QStringLiteral("vendor"), QStringLiteral("Fortinet")},
+                                  {QStringLiteral("firmware"), QString(100000, QLatin1Char('9'))},
+                                  {QStringLiteral("remote_admin_services"), services}});
+        cp.devices << device(
+            52, {{QStringLiteral("remote_admin_services"), QStringLiteral(";;;: :;") + QChar(0)}});
+        const QList<Finding> found = evaluateLine(cp);
+        QVERIFY(byRule(found, QStringLiteral("line.remote_maintenance")));
+        const Finding *wan = byRule(found, QStringLiteral("device.mgmt_on_wan"), 51);
+        QVERIFY(wan);
+        QVERIFY(!byRule(found, DeviceRules::kFirmwareKev, 51)); // an unparsable version is no finding
+        QVERIFY(ruleIds(found, QStringLiteral("device"), 52).isEmpty());
+    }
+
     void rulesTableMatchesTheDocument()
     {
         const QString doc = QString::fromUtf8(
