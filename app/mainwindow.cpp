@@ -733,6 +733,9 @@ void MainWindow::refreshProgress(bool reset)
                                ? tr("&Terminals (%1, %2 open)").arg(m_data.terminals.size()).arg(terminals)
                                : tr("&Terminals (%1)").arg(m_data.terminals.size()));
     m_ui->sectionTabs->setTabText(FloorPlanPageIndex, tr("Floor &plans (%1)").arg(m_data.floorPlans.size()));
+    // An edit, undo or redo may have changed a finding the tab shows.
+    if (m_ui->sectionTabs->currentIndex() == FindingsPageIndex)
+        m_ui->findingsPage->reload();
     updateCompleteness();
 }
 

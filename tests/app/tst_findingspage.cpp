@@ -127,6 +127,7 @@ private slots:
         QTRY_COMPARE(storedByRule(**store, QStringLiteral("device.firmware.kev"))->status,
                      QStringLiteral("caution"));
         QVERIFY(storedByRule(**store, QStringLiteral("device.firmware.kev"))->isEdited());
+        QTRY_VERIFY(rowOf(tree, QStringLiteral("SSL-VPN は院外から到達できない構成")) >= 0);
         press(Qt::Key_F5); // re-evaluate: the edit stands
         QCOMPARE(storedByRule(**store, QStringLiteral("device.firmware.kev"))->status,
                  QStringLiteral("caution"));
@@ -139,6 +140,12 @@ private slots:
         QTRY_COMPARE(storedByRule(**store, QStringLiteral("device.firmware.kev"))->status,
                      QStringLiteral("danger"));
         QVERIFY(!storedByRule(**store, QStringLiteral("device.firmware.kev"))->isEdited());
+        // The tab follows the undo.
+        const auto kevStatus = [tree] {
+            const int row = rowOf(tree, QStringLiteral("CISA KEV"));
+            return row < 0 ? QString() : tree->topLevelItem(row)->text(0);
+        };
+        QTRY_COMPARE(kevStatus(), QStringLiteral("危険"));
 
         // Dismissing asks for the reason.
         const int maintenance = rowOf(tree, QStringLiteral("リモート保守"));
