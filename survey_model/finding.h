@@ -31,6 +31,12 @@ struct Finding
     bool deleted = false;
 
     [[nodiscard]] bool isRuleFinding() const { return !ruleId.isEmpty(); }
+    // What a rule finds once per target ("device/12/device.firmware.kev"): the store and the
+    // engine match stored and raised findings by it.
+    [[nodiscard]] QString ruleKey() const
+    {
+        return targetEntity + QLatin1Char('/') + QString::number(targetId) + QLatin1Char('/') + ruleId;
+    }
     [[nodiscard]] bool isEdited() const { return editedAt.isValid(); }
     // Counts in the report and the status of its target: not dismissed, not removed.
     [[nodiscard]] bool isActive() const { return !dismissed && !deleted; }

@@ -55,11 +55,6 @@ const QStringList kStatuses = {QStringLiteral("danger"), QStringLiteral("caution
 const QStringList kTargets = {QStringLiteral("survey"), QStringLiteral("connection_point"),
                               QStringLiteral("device"), QStringLiteral("terminal")};
 
-QString ruleKey(const QString &entity, qint64 id, const QString &rule)
-{
-    return entity + QLatin1Char('/') + QString::number(id) + QLatin1Char('/') + rule;
-}
-
 QVariant stamp(const QDateTime &time)
 {
     return time.isValid() ? QVariant(toStoredTimestamp(time)) : QVariant();
@@ -243,7 +238,7 @@ Result<FindingRefresh> SurveyStore::refreshRuleFindings(const QList<Finding> &ra
             return tl::unexpected(q.error());
         while (q->next()) {
             const Finding f = findingFromRow(*q);
-            stored.insert(ruleKey(f.targetEntity, f.targetId, f.ruleId), f);
+            stored.insert(f.ruleKey(), f);
         }
     }
     const QString at = now();
@@ -254,7 +249,7 @@ Result<FindingRefresh> SurveyStore::refreshRuleFindings(const QList<Finding> &ra
             return fail(
                 ErrorCode::InvalidArgument,
                 QStringLiteral("a raised finding needs a rule, a status and a target (%1)").arg(f.text));
-        const QString key = ruleKey(f.targetEntity, f.targetId, f.ruleId);
+        const QString key = f.ruleKey();
         if (seen.contains(key))
             continue; // one finding per rule and target
         seen.insert(key);

@@ -251,11 +251,6 @@ int statusRank(const QString &status)
     return 2;
 }
 
-QString findingKey(const Finding &f)
-{
-    return f.targetEntity + QLatin1Char('/') + QString::number(f.targetId) + QLatin1Char('/') + f.ruleId;
-}
-
 } // namespace
 
 const QList<FindingRule> &FindingsEngine::rules()
@@ -381,7 +376,7 @@ QList<Finding> FindingsEngine::merge(const QList<Finding> &stored, const QList<F
 {
     QHash<QString, Finding> raisedByKey;
     for (const Finding &f : raised)
-        raisedByKey.insert(findingKey(f), f);
+        raisedByKey.insert(f.ruleKey(), f);
     QList<Finding> merged;
     QSet<QString> storedKeys;
     for (const Finding &s : stored) {
@@ -389,13 +384,13 @@ QList<Finding> FindingsEngine::merge(const QList<Finding> &stored, const QList<F
             continue;
         if (!s.isRuleFinding() || s.isEdited()) {
             merged << s;
-            storedKeys.insert(findingKey(s));
+            storedKeys.insert(s.ruleKey());
             continue;
         }
-        const auto now = raisedByKey.constFind(findingKey(s));
+        const auto now = raisedByKey.constFind(s.ruleKey());
         if (now == raisedByKey.constEnd())
             continue; // no longer raised
-        storedKeys.insert(findingKey(s));
+        storedKeys.insert(s.ruleKey());
         Finding current = *now; // what the rule says now, with the stored identity and dismissal
         current.id = s.id;
         current.uuid = s.uuid;
@@ -406,7 +401,7 @@ QList<Finding> FindingsEngine::merge(const QList<Finding> &stored, const QList<F
         merged << current;
     }
     for (const Finding &f : raised) {
-        if (!storedKeys.contains(findingKey(f)))
+        if (!storedKeys.contains(f.ruleKey()))
             merged << f;
     }
     sortByStatus(merged);
