@@ -2,10 +2,56 @@
 
 namespace fs::model {
 
-SafeXmlReader::SafeXmlReader(const QByteArray &data, QString part)
+SafeXmlReader::SafeXmlReader(const QByteArray &data, QString part, QString allowedDoctype)
     : m_xml(data)
     , m_part(std::move(part))
+    , m_allowedDoctype(std::move(allowedDoctype))
 {
+}
+
+SafeXmlReader::SafeXmlReader(QIODevice *device, QString part, QString allowedDoctype)
+    : m_xml(device)
+    , m_part(std::move(part))
+    , m_allowedDoctype(std::move(allowedDoctype))
+{
+}
+
+bool SafeXmlReader::acceptDoctype()
+{
+    if (m_allowedDoctype.isEmpty()) {
+        m_failure = QStringLiteral("a DTD (DOCTYPE) is not allowed in a workbook part");
+        return false;
+    }
+    // QXmlStreamReader reports the DTD once it has read all of it, internal subset included, and
+    // has expanded nothing yet; refusing here means no declared entity is ever expanded.
+    const QString only = QStringLiteral("only a bare <!DOCTYPE %1> is allowed").arg(m_allowedDoctype);
+    if (m_seenDoctype) {
+        m_failure = QStringLiteral("a second DOCTYPE is not allowed (%1)").arg(only);
+        return false;
+    }
+    if (m_xml.dtdName() != m_allowedDoctype) {
+        m_failure = QStringLiteral("DOCTYPE %1 is not allowed (%2)").arg(m_xml.dtdName(), only);
+        return false;
+    }
+    if (!m_xml.dtdPublicId().isEmpty() || !m_xml.dtdSystemId().isEmpty()) {
+        m_failure =
+            QStringLiteral("a DOCTYPE with an external id (SYSTEM or PUBLIC) is not allowed (%1)").arg(only);
+        return false;
+    }
+    // The declaration as written, e.g. "<!DOCTYPE nmaprun>": anything between the name and ">" is
+    // an internal subset, whether or not it declares something.
+    QStringView text = m_xml.text().trimmed();
+    const bool bare = text.startsWith(u"<!DOCTYPE") && text.endsWith(u'>') &&
+                      text.sliced(9, text.size() - 10).trimmed() == m_allowedDoctype;
+    if (!bare || !m_xml.entityDeclarations().isEmpty() || !m_xml.notationDeclarations().isEmpty()) {
+        m_failure =
+            QStringLiteral(
+                "a DOCTYPE with an internal subset (entity or notation declarations) is not allowed (%1)")
+                .arg(only);
+        return false;
+    }
+    m_seenDoctype = true;
+    return true;
 }
 
 bool SafeXmlReader::step()
@@ -15,8 +61,9 @@ bool SafeXmlReader::step()
     const auto token = m_xml.readNext();
     switch (token) {
     case QXmlStreamReader::DTD:
+        if (acceptDoctype())
+            return true;
         m_failed = true;
-        m_failure = QStringLiteral("a DTD (DOCTYPE) is not allowed in a workbook part");
         return false;
     case QXmlStreamReader::EntityReference:
         m_failed = true;
@@ -92,11 +139,15 @@ QString SafeXmlReader::attribute(QStringView name) const
     return {};
 }
 
+QString SafeXmlReader::errorText() const
+{
+    return m_failed ? m_failure : m_xml.errorString();
+}
+
 Error SafeXmlReader::error() const
 {
-    const QString what = m_failed ? m_failure : m_xml.errorString();
     return Error{ErrorCode::InvalidData,
-                 QStringLiteral("%1 line %2: %3").arg(m_part).arg(m_xml.lineNumber()).arg(what)};
+                 QStringLiteral("%1 line %2: %3").arg(m_part).arg(m_xml.lineNumber()).arg(errorText())};
 }
 
 } // namespace fs::model
