@@ -196,7 +196,21 @@ public:
     // one transaction: new ones are added, changed ones updated (keeping a dismissal), ones no
     // longer raised removed — except findings the investigator edited, which stay as they are.
     [[nodiscard]] Result<FindingRefresh> refreshRuleFindings(const QList<Finding> &raised);
-    // Ports found by the scans of the lines' global IPs (現地検出 / 脆弱性診断).
+
+    // ---- scans of the lines' global IPs, 現地検出 / 脆弱性診断 (surveystorescans.cpp)
+    // Stores one imported scanner output with its hosts (matched to lines or not) and their
+    // ports, in one transaction. The same file (by SHA-256) is refused a second time.
+    [[nodiscard]] Result<ScanImport> addScanImport(const ScanImport &header, const QList<ScanHost> &hosts);
+    // Removes an import with its hosts and ports (audited; the sync is told).
+    [[nodiscard]] Result<void> removeScanImport(const QString &uuid);
+    // Sets the line each host (by id) is matched to, and how; returns how many changed.
+    [[nodiscard]] Result<int> setScanHostMatches(const QList<ScanHost> &hosts);
+    // Imports, oldest scan first, with their counts.
+    [[nodiscard]] Result<QList<ScanImport>> scanImports() const;
+    // Every host of every import with its ports, oldest scan first.
+    [[nodiscard]] Result<QList<ScanHost>> scanHosts() const;
+    // The current ports: those of the latest import that scanned the address (up) for the port's
+    // protocol; an earlier import's ports for the same address and protocol are superseded.
     [[nodiscard]] Result<QList<ScanPort>> scanPorts() const;
 
     // Stores the image file's bytes in pieces with a thumbnail beside them.

@@ -325,24 +325,4 @@ Result<FindingRefresh> SurveyStore::refreshRuleFindings(const QList<Finding> &ra
     return outcome;
 }
 
-Result<QList<ScanPort>> SurveyStore::scanPorts() const
-{
-    auto q = m_database->exec(QStringLiteral(
-        "SELECT p.id, p.connection_point_id, p.address, p.hostname, p.protocol, p.port, p.state, p.service, "
-        "p.product, p.version, p.script_output, s.tool, s.scanned_at FROM scan_port p "
-        "JOIN scan_import s ON s.id = p.scan_import_id ORDER BY p.connection_point_id, p.address, "
-        "p.protocol, p.port"));
-    if (!q)
-        return tl::unexpected(q.error());
-    QList<ScanPort> list;
-    while (q->next()) {
-        list << ScanPort{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                         q->value(3).toString(),   q->value(4).toString(),   q->value(5).toInt(),
-                         q->value(6).toString(),   q->value(7).toString(),   q->value(8).toString(),
-                         q->value(9).toString(),   q->value(10).toString(),  q->value(11).toString(),
-                         q->value(12).toString()};
-    }
-    return list;
-}
-
 } // namespace fs::model
