@@ -1,5 +1,6 @@
 #pragma once
 
+#include "device.h"
 #include "error.h"
 #include "finding.h"
 #include "scanport.h"
@@ -29,13 +30,21 @@ struct FindingRule
     QString checklist; // MHLW checklist item, e.g. "2-(2)"
 };
 
+// How one scanned port is judged on its own (the report's 評価 column).
+struct PortAssessment
+{
+    QString status; // danger, caution; empty when the port raises nothing
+    QString note;   // 管理サービス, SSL-VPN (FortiGate SSL-VPN), IKE/IPsec, KEV: FortiOS 6.0.4, …
+};
+
 // Everything the rules read: the captured survey, each terminal's current facts, the scans.
 struct FindingsInput
 {
     SurveyData data;
     QHash<qint64, TerminalFacts> terminalFacts; // by terminal id
-    QList<ScanPort> scanPorts;
-    QDate asOf; // the day terminals are judged on (TerminalMatch::evaluationDate)
+    QList<ScanPort> scanPorts;                  // the current ports (SurveyStore::scanPorts)
+    QList<ScanHost> scanHosts; // every imported host, matched or not (SurveyStore::scanHosts)
+    QDate asOf;                // the day terminals are judged on (TerminalMatch::evaluationDate)
 };
 
 // The rules engine over captured facts: connection points (lines), their devices (firmware in a
@@ -49,6 +58,17 @@ public:
     // Management services that must not face the internet, by port (scan) and by name (device
     // configuration).
     [[nodiscard]] static bool isManagementService(const QString &protocol, int port, const QString &service);
+    // IKE / IPsec NAT-T endpoints (500/udp, 4500/udp, IKE over TCP 4500/tcp, isakmp).
+    [[nodiscard]] static bool isIkeEndpoint(const ScanPort &port);
+    // What SSL-VPN portal a port serves ("FortiGate SSL-VPN", …), from the service, product and
+    // script output (http-title redirects, certificates); empty when none is recognised.
+    [[nodiscard]] static QString sslVpnPortal(const ScanPort &port);
+    // The product a scanned service names, as a device the firmware rules understand (vendor,
+    // model and firmware from the CPE or the product and version); the family is empty when the
+    // service is no known edge product.
+    [[nodiscard]] static Device scannedProduct(const ScanPort &port);
+    // The port judged alone by the scan rules (open ports only; others raise nothing).
+    [[nodiscard]] static PortAssessment assessPort(const ScanPort &port);
 
     [[nodiscard]] static Result<FindingsInput> gather(const SurveyStore &store, const QDate &today);
     // Every finding the rules raise now (uuid empty, target set), danger first.
