@@ -5,6 +5,8 @@
 #include "reportdata.h"
 #include "reportfont.h"
 #include "reportlogging.h"
+#include "scanday.h"
+#include "scanimporter.h"
 #include "surveystore.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -291,54 +293,122 @@ QString connectionPointSection(const ReportData &r)
 QString scanSection(const ReportData &r)
 {
     QString html = QStringLiteral("<h1>%1</h1>").arg(kTitleScan);
-    QHash<qint64, QString> cafById;
-    for (const ConnectionPoint &cp : r.data.connectionPoints)
-        cafById.insert(cp.id, cp.cafId);
-    if (r.scanPorts.isEmpty()) {
-        html += QStringLiteral("<p>"
-                               "脆弱性診断の結果はまだ取り込まれていません。診断対象の回線と当日のグローバルI"
-                               "Pは次のとおりです。</p>");
+    const QList<ScanDayRow> rows = ScanDay::rows(r.data.connectionPoints, r.scanHosts, r.scanPorts);
+    if (r.scanImports.isEmpty()) {
+        html +=
+            QStringLiteral("<p>脆弱性診断の結果はまだ取り込まれていません。診断対象の回線と当日のグローバル"
+                           "IPは次のとおりです。</p>");
         html += tableStart({QStringLiteral("No"), QStringLiteral("ID"), QStringLiteral("IPアドレス"),
-                            QStringLiteral("グローバルIP"), QStringLiteral("当日のグローバルIP")},
-                           {8, 14, 18, 28, 32});
-        int rows = 0;
-        for (const ConnectionPoint &cp : r.data.connectionPoints) {
-            if (!cp.wantsVulnerabilityScan.contains(QStringLiteral("あり")))
-                continue;
-            ++rows;
-            QString confirmed = cp.scanIp.isEmpty() ? QStringLiteral("未確認") : cp.scanIp;
-            if (!cp.scanIpConfirmedBy.isEmpty())
-                confirmed += QStringLiteral("（確認: ") + cp.scanIpConfirmedBy + QStringLiteral("）");
-            html += QStringLiteral(
-                        "<tr><td align=\"center\">%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                        .arg(QString::number(cp.lineNo), cp.cafId, esc(cp.ipAssignment), esc(cp.globalIp),
-                             esc(confirmed));
+                            QStringLiteral("グローバルIP"), QStringLiteral("当日のグローバルIP"),
+                            QStringLiteral("状態")},
+                           {7, 12, 13, 22, 26, 20});
+        for (const ScanDayRow &row : rows) {
+            QString confirmed = row.state == ScanDayState::Confirmed ? row.target
+                                : row.dynamicIp                      ? QStringLiteral("未確認")
+                                                                     : QStringLiteral("—");
+            if (!row.confirmedBy.isEmpty())
+                confirmed += QStringLiteral("（確認: ") + row.confirmedBy + QStringLiteral("）");
+            html +=
+                QStringLiteral("<tr><td align=\"center\">%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
+                               "<td>%6</td></tr>")
+                    .arg(QString::number(row.lineNo), row.cafId, esc(row.ipAssignment), esc(row.declaredIp),
+                         esc(confirmed), esc(ScanDay::stateText(row.state)));
         }
-        if (rows == 0)
-            html += QStringLiteral("<tr><td colspan=\"5\">脆弱性診断を希望する回線はありません。</td></tr>");
+        if (rows.isEmpty())
+            html += QStringLiteral("<tr><td colspan=\"6\">脆弱性診断を希望する回線はありません。</td></tr>");
         return html + QStringLiteral("</table>");
     }
-    html += QStringLiteral("<p>各回線のグローバルIPに対するポート診断の結果です（開いているポート）。</p>");
+
+    QStringList scans;
+    for (const ScanImport &s : r.scanImports) {
+        scans << QStringLiteral("%1（nmap %2、%3、%4）")
+                     .arg(esc(s.fileName), esc(s.scannerVersion), esc(s.scannedAt.left(10)),
+                          esc(s.protocols.join(QLatin1Char('/')).toUpper()));
+    }
+    html += QStringLiteral("<p>各回線のグローバルIPに対するポート診断の結果です。診断結果: %1。</p>")
+                .arg(scans.join(QStringLiteral("、")));
+
+    // Per line: the address scanned and its open ports, or that nothing answered / no scan.
     html += tableStart({QStringLiteral("ID"), QStringLiteral("アドレス"), QStringLiteral("ポート"),
                         QStringLiteral("状態"), QStringLiteral("サービス"),
                         QStringLiteral("製品・バージョン"), QStringLiteral("評価")},
-                       {11, 17, 11, 10, 13, 26, 12});
-    for (const ScanPort &p : r.scanPorts) {
-        const bool management = FindingsEngine::isManagementService(p.protocol, p.port, p.service);
-        const QString id =
-            p.connectionPointId == 0 ? QStringLiteral("（照合なし）") : cafById.value(p.connectionPointId);
-        html +=
-            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3/%4</td><td>%5</td><td>%6</td><td>%7</td>%8</tr>")
-                .arg(esc(id),
-                     esc(p.address +
-                         (p.hostname.isEmpty() ? QString() : QStringLiteral("<br/>") + p.hostname)),
-                     QString::number(p.port), p.protocol, esc(p.state), esc(p.service),
-                     esc(QString(p.product + QLatin1Char(' ') + p.version).trimmed()),
-                     management && p.state.startsWith(QStringLiteral("open"))
-                         ? statusCell(QStringLiteral("caution"))
-                         : statusCell(QString()));
+                       {11, 18, 11, 10, 13, 25, 12});
+    QSet<qint64> listed;
+    const auto portRow = [](const QString &id, const ScanPort &p) {
+        const PortAssessment a = FindingsEngine::assessPort(p);
+        return QStringLiteral(
+                   "<tr><td>%1</td><td>%2</td><td>%3/%4</td><td>%5</td><td>%6</td><td>%7</td>%8</tr>")
+            .arg(esc(id),
+                 esc(p.address) +
+                     (p.hostname.isEmpty() ? QString() : QStringLiteral("<br/>") + esc(p.hostname)),
+                 QString::number(p.port), esc(p.protocol), esc(p.state), esc(p.service),
+                 esc(QString(p.product + QLatin1Char(' ') + p.version).trimmed()),
+                 a.status.isEmpty() ? statusCell(QString())
+                                    : statusCell(a.status).replace(QStringLiteral("</td>"),
+                                                                   QStringLiteral("<br/>") + esc(a.note) +
+                                                                       QStringLiteral("</td>")));
+    };
+    for (const ConnectionPoint &cp : r.data.connectionPoints) {
+        QList<ScanPort> open;
+        for (const ScanPort &p : r.scanPorts) {
+            if (p.connectionPointId == cp.id && p.state.startsWith(QStringLiteral("open")))
+                open << p;
+        }
+        const bool scanned = std::any_of(r.scanHosts.begin(), r.scanHosts.end(),
+                                         [&](const ScanHost &h) { return h.connectionPointId == cp.id; });
+        if (!scanned && !ScanDay::wantsScan(cp))
+            continue;
+        listed.insert(cp.id);
+        if (!scanned) {
+            html += QStringLiteral("<tr><td>%1</td><td colspan=\"6\">診断結果なし（%2）</td></tr>")
+                        .arg(cp.cafId, cp.scanIp.isEmpty() && ScanImporter::isDynamicIp(cp)
+                                           ? QStringLiteral("当日のグローバルIP未確認")
+                                           : QStringLiteral("未診断"));
+            continue;
+        }
+        if (open.isEmpty()) {
+            QStringList addresses;
+            for (const ScanHost &h : r.scanHosts) {
+                if (h.connectionPointId == cp.id && !addresses.contains(h.address))
+                    addresses << h.address;
+            }
+            html += QStringLiteral(
+                        "<tr><td>%1</td><td>%2</td><td colspan=\"5\">開いているポートはありません</td></tr>")
+                        .arg(cp.cafId, esc(addresses.join(QLatin1Char('\n'))));
+            continue;
+        }
+        for (const ScanPort &p : std::as_const(open))
+            html += portRow(cp.cafId, p);
     }
-    return html + QStringLiteral("</table>");
+    html += QStringLiteral("</table>");
+
+    // Hosts that matched no line: reported, never dropped.
+    QList<const ScanHost *> unmatched;
+    for (const ScanHost &h : r.scanHosts) {
+        if (h.connectionPointId == 0 && h.status == QStringLiteral("up"))
+            unmatched << &h;
+    }
+    if (!unmatched.isEmpty()) {
+        html += QStringLiteral("<h2>照合できなかったホスト</h2><p>次のホストはどの回線のグローバルIP・当日の"
+                               "グローバルIP・FQDNとも一致しませんでした。</p>");
+        html += tableStart(
+            {QStringLiteral("アドレス"), QStringLiteral("ホスト名"), QStringLiteral("開いているポート")},
+            {22, 30, 48});
+        for (const ScanHost *h : std::as_const(unmatched)) {
+            QStringList open;
+            for (const ScanPort &p : h->ports) {
+                if (p.isOpen())
+                    open << QStringLiteral("%1/%2 %3")
+                                .arg(QString::number(p.port), p.protocol, p.service)
+                                .trimmed();
+            }
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                        .arg(esc(h->address), esc(h->hostnames),
+                             open.isEmpty() ? QStringLiteral("なし") : esc(open.join(QStringLiteral("、"))));
+        }
+        html += QStringLiteral("</table>");
+    }
+    return html;
 }
 
 QString securitySection(const ReportData &r)

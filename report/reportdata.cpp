@@ -19,6 +19,11 @@ Result<ReportData> ReportData::gather(const SurveyStore &store, const QDate &tod
     report.findings = FindingsEngine::merge(*stored, FindingsEngine::evaluate(*input));
     report.data = std::move(input->data);
     report.scanPorts = std::move(input->scanPorts);
+    report.scanHosts = std::move(input->scanHosts);
+    auto imports = store.scanImports();
+    if (!imports)
+        return tl::unexpected(imports.error());
+    report.scanImports = *imports;
     report.asOf = input->asOf;
     auto plans = store.floorPlans();
     if (!plans)

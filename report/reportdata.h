@@ -21,9 +21,11 @@ namespace fs::report {
 // photos' metadata (images are read one at a time while writing).
 struct ReportData
 {
-    fs::model::SurveyData data;         // floor plans with pins (images stay in their blobs)
-    QList<fs::model::Finding> findings; // active and dismissed, danger first
-    QList<fs::model::ScanPort> scanPorts;
+    fs::model::SurveyData data;               // floor plans with pins (images stay in their blobs)
+    QList<fs::model::Finding> findings;       // active and dismissed, danger first
+    QList<fs::model::ScanPort> scanPorts;     // current ports (superseded ones left out)
+    QList<fs::model::ScanHost> scanHosts;     // every imported host, matched or not
+    QList<fs::model::ScanImport> scanImports; // the imported scanner outputs
     QList<fs::model::Photo> photos;
     QDate asOf; // the evaluation date (the terminal step's visit day)
 
