@@ -10,6 +10,7 @@
 #include "migrator.h"
 #include "parsecommand.h"
 #include "reportcommand.h"
+#include "scancommand.h"
 #include "sshlibrary.h"
 #include "surveycommands.h"
 #include "surveyjson.h"
@@ -142,6 +143,10 @@ const QList<Command> &commands()
          "print a survey's findings (rules + the investigator's judgment): findings SURVEY [--json]",
          findingsCommand},
         {"report", "write the survey report: report SURVEY --pdf OUT.pdf [--xlsx OUT.xlsx]", reportCommand},
+        {"scan",
+         "the scan day (脆弱性診断): scan list SURVEY [--csv F] | confirm SURVEY LINE --ip A --by N | "
+         "import SURVEY FILE.xml…",
+         scanCommand},
     };
     return list;
 }
