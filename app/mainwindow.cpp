@@ -20,6 +20,7 @@
 #include "profileset.h"
 #include "reportdata.h"
 #include "reportpreviewdialog.h"
+#include "scandaypage.h"
 #include "schedulepage.h"
 #include "shortcutoverlay.h"
 #include "surveyeditor.h"
@@ -137,6 +138,20 @@ MainWindow::MainWindow(QWidget *parent)
         showPage(FindingsPageIndex);
         m_ui->findingsPage->addFinding();
     });
+    connect(m_ui->showScanDayAction, &QAction::triggered, this, [this] { showPage(ScanDayPageIndex); });
+    connect(m_ui->confirmScanIpAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        showPage(ScanDayPageIndex);
+        m_ui->scanDayPage->chooseConfirmScanIp();
+    });
+    connect(m_ui->importScanAction, &QAction::triggered, this, [this] {
+        showPage(ScanDayPageIndex);
+        m_ui->scanDayPage->chooseImportFiles();
+    });
+    connect(m_ui->exportScanListAction, &QAction::triggered, this, [this] {
+        showPage(ScanDayPageIndex);
+        m_ui->scanDayPage->chooseExportCsv();
+    });
     connect(m_ui->previewReportAction, &QAction::triggered, this, &MainWindow::previewReport);
     connect(m_ui->saveReportAction, &QAction::triggered, this, &MainWindow::saveReport);
     connect(m_ui->exportXlsxAction, &QAction::triggered, this, &MainWindow::exportResults);
@@ -156,6 +171,9 @@ MainWindow::MainWindow(QWidget *parent)
             break;
         case FindingsPageIndex:
             m_ui->findingsPage->focusList();
+            break;
+        case ScanDayPageIndex:
+            m_ui->scanDayPage->focusList();
             break;
         default:
             m_floorPlanPreview->setFocus();
@@ -221,6 +239,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->terminalPage, &TerminalPage::statusMessage, this, message);
     connect(m_ui->findingsPage, &FindingsPage::statusMessage, this, message);
     connect(m_ui->findingsPage, &FindingsPage::findingsRefreshed, this, &MainWindow::updateSyncStatus);
+    connect(m_ui->scanDayPage, &ScanDayPage::statusMessage, this, message);
+    connect(m_ui->scanDayPage, &ScanDayPage::scansChanged, this, &MainWindow::updateSyncStatus);
     connect(m_connectivity, &fs::sync::ConnectivityMonitor::connectivityChanged, this,
             &MainWindow::updateConnectivity);
     // The late warning and the current step follow the clock.
@@ -243,6 +263,7 @@ MainWindow::~MainWindow()
     m_ui->connectionPointPage->setEditor(nullptr);
     m_ui->terminalPage->setEditor(nullptr);
     m_ui->findingsPage->setEditor(nullptr);
+    m_ui->scanDayPage->setSurvey(nullptr, nullptr);
     m_editor.reset(); // while the window that listens to it is still whole
 }
 
@@ -272,6 +293,7 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
     m_ui->terminalPage->setEditor(editor);
     m_ui->findingsPage->setEditor(editor);
     m_ui->findingsPage->setSurvey(m_store.get());
+    m_ui->scanDayPage->setSurvey(m_store.get(), editor);
     if (m_ui->sectionTabs->currentIndex() == FindingsPageIndex)
         m_ui->findingsPage->refresh();
     reload(true, true);
@@ -282,6 +304,7 @@ void MainWindow::setClock(const fs::model::Clock *clock)
     m_clock = clock ? clock : &fs::model::Clock::system();
     m_ui->terminalPage->setClock(m_clock);
     m_ui->findingsPage->setClock(m_clock);
+    m_ui->scanDayPage->setClock(m_clock);
     m_ui->schedulePage->setEditor(m_store && !m_store->isReadOnly() ? m_editor.get() : nullptr, m_clock);
     refreshProgress(true);
 }
@@ -697,6 +720,7 @@ void MainWindow::reload(bool floorPlans, bool reset)
 
     m_ui->connectionPointPage->setSurvey(m_store.get(), m_data.connectionPoints, m_photos);
     m_ui->terminalPage->setSurvey(m_store.get(), m_data.terminals, m_photos);
+    m_ui->scanDayPage->reload();
     refreshProgress(reset);
     if (floorPlans) {
         m_floorPlanPreview->setFloorPlans(m_store.get(), m_data.floorPlans);
@@ -772,6 +796,9 @@ void MainWindow::updateActions()
     m_ui->importTerminalFactsAction->setEnabled(terminals);
     m_ui->enterTerminalFactsAction->setEnabled(terminals);
     m_ui->addFindingAction->setEnabled(editable);
+    m_ui->confirmScanIpAction->setEnabled(editable);
+    m_ui->importScanAction->setEnabled(editable);
+    m_ui->exportScanListAction->setEnabled(m_store != nullptr);
     m_ui->refreshFindingsAction->setEnabled(m_store != nullptr);
     m_ui->previewReportAction->setEnabled(m_store != nullptr);
     m_ui->saveReportAction->setEnabled(m_store != nullptr);

@@ -53,7 +53,8 @@ public:
         ConnectionPointPageIndex,
         TerminalPageIndex,
         FloorPlanPageIndex,
-        FindingsPageIndex
+        FindingsPageIndex,
+        ScanDayPageIndex
     };
 
     explicit MainWindow(QWidget *parent = nullptr);

@@ -77,6 +77,79 @@
     </message>
 </context>
 <context>
+    <name>fs::app::ScanDayPage</name>
+    <message numerus="yes">
+        <source>%n open port(s)</source>
+        <translation>
+            <numerusform>%n open port</numerusform>
+            <numerusform>%n open ports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) asked for the vulnerability scan</source>
+        <translation>
+            <numerusform>%n line asked for the vulnerability scan</numerusform>
+            <numerusform>%n lines asked for the vulnerability scan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot be scanned as they stand</source>
+        <translation>
+            <numerusform>%n cannot be scanned as they stand</numerusform>
+            <numerusform>%n cannot be scanned as they stand</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) imported</source>
+        <translation>
+            <numerusform>%n scan imported</numerusform>
+            <numerusform>%n scans imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) matched no line</source>
+        <translation>
+            <numerusform>%n host matched no line</numerusform>
+            <numerusform>%n hosts matched no line</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — nmap %2, %3, %n host(s)</source>
+        <translation>
+            <numerusform>%1 — nmap %2, %3, %n host</numerusform>
+            <numerusform>%1 — nmap %2, %3, %n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n host(s), </source>
+        <translation>
+            <numerusform>%1: %n host, </numerusform>
+            <numerusform>%1: %n hosts, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched to lines, </source>
+        <translation>
+            <numerusform>%n matched to lines, </numerusform>
+            <numerusform>%n matched to lines, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) matched to a different line</source>
+        <translation>
+            <numerusform>%n host matched to a different line</numerusform>
+            <numerusform>%n hosts matched to a different line</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fs::app::TerminalPage</name>
     <message numerus="yes">
         <source>%1 · %n item(s) missing</source>

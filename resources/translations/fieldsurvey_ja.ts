@@ -757,6 +757,30 @@
         <source>The results in the hospital workbook&apos;s columns, for the office</source>
         <translation>病院の記入シートと同じ列構成の調査結果（事務局での作業用）</translation>
     </message>
+    <message>
+        <source>Sc&amp;an day</source>
+        <translation>脆弱性診断(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Confirm scan-day &amp;IP…</source>
+        <translation>当日のグローバルIPを確認(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Record the global IP the hospital confirmed today for the selected line</source>
+        <translation>選択した回線について、病院が当日確認したグローバルIPを記録します</translation>
+    </message>
+    <message>
+        <source>Import &amp;Nmap XML…</source>
+        <translation>Nmap XML を取り込む(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Import the scan team&apos;s nmap -oX results</source>
+        <translation>診断チームの nmap -oX の結果を取り込みます</translation>
+    </message>
+    <message>
+        <source>Export scan-day &amp;list (CSV)…</source>
+        <translation>診断対象一覧を書き出す(CSV)(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>ReportPreviewDialog</name>
@@ -779,6 +803,144 @@
     <message>
         <source>Export to E&amp;xcel…</source>
         <translation>Excel に書き出す(&amp;X)…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDayPage</name>
+    <message>
+        <source>&amp;Confirm scan-day IP…</source>
+        <translation>当日IPを確認(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record the global IP the hospital confirmed today for the selected line, who confirmed it and when</source>
+        <translation>選択した回線について、病院が当日確認したグローバルIP、確認者、確認日時を記録します</translation>
+    </message>
+    <message>
+        <source>E&amp;xport list (CSV)…</source>
+        <translation>一覧を書き出す(CSV)(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the scan-day list for the scan team (UTF-8 CSV that Excel opens)</source>
+        <translation>診断チーム向けの診断対象一覧を書き出します（Excel で開ける UTF-8 の CSV）</translation>
+    </message>
+    <message>
+        <source>&amp;Import Nmap XML…</source>
+        <translation>Nmap XML取込(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import nmap -oX results; hosts are matched to lines by IP or FQDN</source>
+        <translation>nmap -oX の結果を取り込みます。ホストは IP アドレスまたは FQDN で回線と照合されます</translation>
+    </message>
+    <message>
+        <source>&amp;Match again</source>
+        <translation>再照合(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Match every scanned host to the lines again (after correcting an address)</source>
+        <translation>アドレスを修正した後などに、診断したすべてのホストを回線と照合し直します</translation>
+    </message>
+    <message>
+        <source>Lines to scan</source>
+        <translation>診断対象の回線</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途・システム名</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IPアドレス</translation>
+    </message>
+    <message>
+        <source>Global IP</source>
+        <translation>グローバルIP</translation>
+    </message>
+    <message>
+        <source>FQDN</source>
+        <translation>FQDN</translation>
+    </message>
+    <message>
+        <source>Address to scan</source>
+        <translation>診断対象アドレス</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>確認者</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>確認日時</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Scan result</source>
+        <translation>診断結果</translation>
+    </message>
+    <message>
+        <source>Scan results</source>
+        <translation>診断結果</translation>
+    </message>
+    <message>
+        <source>Host / port</source>
+        <translation>ホスト／ポート</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>回線</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>Product and version</source>
+        <translation>製品・バージョン</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Imported scans:</source>
+        <translation>取り込んだ診断結果:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove import…</source>
+        <translation>取込を削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected import with its hosts and ports</source>
+        <translation>選択した取込をホストとポートごと削除します</translation>
+    </message>
+</context>
+<context>
+    <name>ScanIpDialog</name>
+    <message>
+        <source>Confirm the scan-day global IP</source>
+        <translation>当日のグローバルIPの確認</translation>
+    </message>
+    <message>
+        <source>Global &amp;IP today:</source>
+        <translation>当日のグローバルIP(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Confirmed &amp;by:</source>
+        <translation>確認者(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Confirmed &amp;at:</source>
+        <translation>確認日時(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -2596,6 +2758,208 @@ Open it read-only to look at it?</source>
     <message>
         <source>Exporting the results</source>
         <translation>調査結果の書き出し</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ScanDayPage</name>
+    <message>
+        <source>Ready (fixed IP)</source>
+        <translation>診断可（固定IP）</translation>
+    </message>
+    <message>
+        <source>Confirmed (scan-day IP)</source>
+        <translation>確認済（当日IP）</translation>
+    </message>
+    <message>
+        <source>Not confirmed: cannot be scanned</source>
+        <translation>未確認（診断不可）</translation>
+    </message>
+    <message>
+        <source>No global IP: cannot be scanned</source>
+        <translation>IPアドレスなし（診断不可）</translation>
+    </message>
+    <message>
+        <source>Not a global IP: cannot be scanned</source>
+        <translation>グローバルIPではない（診断不可）</translation>
+    </message>
+    <message>
+        <source>FieldSurvey</source>
+        <translation>FieldSurvey</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>未診断</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open port(s)</source>
+        <translation>
+            <numerusform>開いているポート %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scan team cannot scan this line until its address is confirmed.</source>
+        <translation>アドレスが確認されるまで、診断チームはこの回線を診断できません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) asked for the vulnerability scan</source>
+        <translation>
+            <numerusform>脆弱性診断を希望した回線 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot be scanned as they stand</source>
+        <translation>
+            <numerusform>うち %n件は現状では診断できません</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>取込元: %1</translation>
+    </message>
+    <message>
+        <source>No line</source>
+        <translation>照合なし</translation>
+    </message>
+    <message>
+        <source>Matched no line</source>
+        <translation>どの回線とも一致しない</translation>
+    </message>
+    <message>
+        <source>Superseded by a later scan</source>
+        <translation>後の診断で置き換え済み</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>危険</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>開 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) imported</source>
+        <translation>
+            <numerusform>取り込んだ診断結果 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) matched no line</source>
+        <translation>
+            <numerusform>照合できないホスト %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — nmap %2, %3, %n host(s)</source>
+        <translation>
+            <numerusform>%1 — nmap %2、%3、ホスト %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirming the scan-day IP of %1</source>
+        <translation>%1 の当日IPの確認</translation>
+    </message>
+    <message>
+        <source>Confirm the scan-day IP of %1</source>
+        <translation>%1 の当日IPを確認</translation>
+    </message>
+    <message>
+        <source>%1: scan-day IP %2 recorded</source>
+        <translation>%1: 当日IP %2 を記録しました</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 の取り込み</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n host(s), </source>
+        <translation>
+            <numerusform>%1: ホスト %n件、</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched to lines, </source>
+        <translation>
+            <numerusform>回線と照合 %n件、</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not matched: %1</source>
+        <translation>照合できない: %1</translation>
+    </message>
+    <message>
+        <source>Import Nmap XML results</source>
+        <translation>Nmap XML の結果を取り込む</translation>
+    </message>
+    <message>
+        <source>Nmap XML (*.xml);;All files (*)</source>
+        <translation>Nmap XML (*.xml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 の書き込み</translation>
+    </message>
+    <message>
+        <source>Wrote the scan-day list to %1</source>
+        <translation>診断対象一覧を %1 に書き出しました</translation>
+    </message>
+    <message>
+        <source>Export the scan-day list</source>
+        <translation>診断対象一覧の書き出し</translation>
+    </message>
+    <message>
+        <source>scan-day-list.csv</source>
+        <translation>診断対象一覧.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Matching the scanned hosts</source>
+        <translation>診断したホストの照合</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) matched to a different line</source>
+        <translation>
+            <numerusform>照合先が変わったホスト %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove import</source>
+        <translation>取込の削除</translation>
+    </message>
+    <message>
+        <source>Remove %1 with all its hosts and ports? Findings from it go as well.</source>
+        <translation>%1 をホストとポートごと削除しますか？この取込による所見も消えます。</translation>
+    </message>
+    <message>
+        <source>Removing the import</source>
+        <translation>取込の削除</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ScanIpDialog</name>
+    <message>
+        <source>%1 (line %2, %3): the global IP the hospital reads from its router today. The scan team scans only this address.</source>
+        <translation>%1（回線%2、%3）: 病院が本日ルータで確認したグローバルIPを入力してください。診断チームはこのアドレスだけを診断します。</translation>
+    </message>
+    <message>
+        <source>IP assignment not given</source>
+        <translation>IPアドレス種別の記入なし</translation>
+    </message>
+    <message>
+        <source>«%1» is not a public IP address. Enter the global IP the hospital confirmed (not a private, loopback or CGNAT address).</source>
+        <translation>「%1」はグローバルIPアドレスではありません。病院が確認したグローバルIPを入力してください（プライベート、ループバック、CGNAT のアドレスは不可）。</translation>
+    </message>
+    <message>
+        <source>Say who confirmed the address with the hospital.</source>
+        <translation>病院に誰が確認したかを入力してください。</translation>
     </message>
 </context>
 <context>
