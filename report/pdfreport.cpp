@@ -332,7 +332,7 @@ QString scanSection(const ReportData &r)
     html += tableStart({QStringLiteral("ID"), QStringLiteral("アドレス"), QStringLiteral("ポート"),
                         QStringLiteral("状態"), QStringLiteral("サービス"),
                         QStringLiteral("製品・バージョン"), QStringLiteral("評価")},
-                       {11, 18, 11, 10, 13, 25, 12});
+                       {11, 17, 11, 10, 12, 22, 17});
     QSet<qint64> listed;
     const auto portRow = [](const QString &id, const ScanPort &p) {
         const PortAssessment a = FindingsEngine::assessPort(p);

@@ -669,7 +669,7 @@ PortAssessment FindingsEngine::assessPort(const ScanPort &port)
         if (f.ruleId == QStringLiteral("line.mgmt_exposed"))
             notes << QStringLiteral("管理サービス");
         else if (f.ruleId == QStringLiteral("line.sslvpn_portal"))
-            notes << QStringLiteral("SSL-VPN（%1）").arg(sslVpnPortal(port));
+            notes << sslVpnPortal(port);
         else if (f.ruleId == QStringLiteral("line.ike_exposed"))
             notes << QStringLiteral("IKE/IPsec");
         else if (f.ruleId == QStringLiteral("line.scan_kev"))

@@ -8,6 +8,8 @@
 #include "reportdata.h"
 #include "reportfont.h"
 #include "resultcheck.h"
+#include "scanday.h"
+#include "scanimporter.h"
 #include "surveyeditor.h"
 #include "surveystore.h"
 #include "terminalevaluator.h"
@@ -366,6 +368,52 @@ private slots:
                  QStringList());
     }
 
+    // Before any scan: the lines to scan with their state; after: ports by line with each port's
+    // judgment, a line with nothing open, and the host that matched no line.
+    void scanSectionBeforeAndAfterTheScan()
+    {
+        QVERIFY(has(QStringLiteral("脆弱性診断の結果はまだ取り込まれていません")));
+        QVERIFY(has(QStringLiteral("未確認（診断不可）")));
+        QVERIFY(has(QStringLiteral("診断可（固定IP）")));
+
+        const QString copy = m_dir.filePath(QStringLiteral("scanned.fsv"));
+        FS_VERIFY_OK(m_store->exportPackage(copy));
+        QVERIFY(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
+        auto store = SurveyStore::open(copy);
+        FS_VERIFY_OK(store);
+        auto lines = (*store)->connectionPoints();
+        FS_VERIFY_OK(lines);
+        auto confirm = ScanDay::confirmation(lines->at(2), QStringLiteral("198.51.100.7"),
+                                             QStringLiteral("事務長 山田"), m_clock.now());
+        FS_VERIFY_OK(confirm);
+        FS_VERIFY_OK((*store)->applyChanges(*confirm));
+        FS_VERIFY_OK(ScanImporter::importFile(
+            **store, fs::test::sourceDir() + QStringLiteral("/tests/data/scans/demo-week48.xml")));
+        auto report = ReportData::gather(**store, kVisit);
+        FS_VERIFY_OK(report);
+        const QString path = m_dir.filePath(QStringLiteral("scanned.pdf"));
+        fs::report::PdfReportOptions options;
+        options.includePhotos = false;
+        FS_VERIFY_OK(PdfReport::write(**store, *report, path, options));
+        auto document = Poppler::Document::load(path);
+        QVERIFY(document);
+        QString text;
+        for (int i = 0; i < document->numPages(); ++i)
+            text += pageText(*document, i);
+        const QString f = flat(text);
+        QVERIFY(f.contains(QStringLiteral("診断結果:demo-week48.xml（nmap7.93、2025-12-04、TCP/UDP）")));
+        QVERIFY(f.contains(QStringLiteral("10443/tcp")));
+        QVERIFY(f.contains(QStringLiteral("FortinetFortiGateSSLVPN6.0.4")));
+        // (table cells interleave in the extracted text: the judgment is looked for in its parts)
+        QVERIFY(f.contains(QStringLiteral("FortiGateSSL-")) && f.contains(QStringLiteral("VPN・KEV")));
+        QVERIFY(f.contains(QStringLiteral("IKE/IPsec")));
+        QVERIFY(f.contains(QStringLiteral("開いているポートはありません")));
+        QVERIFY(f.contains(QStringLiteral("照合できなかったホスト")));
+        QVERIFY(f.contains(QStringLiteral("192.0.2.200")));
+        QVERIFY(f.contains(QStringLiteral("3389/tcpms-wbt-server")));
+        QVERIFY(!f.contains(QStringLiteral("脆弱性診断の結果はまだ取り込まれていません")));
+    }
+
     // What the hospital wrote is text, never markup.
     void markupInTheDataIsPrintedAsText()
     {
@@ -385,7 +433,8 @@ private slots:
         for (int i = 0; i < document->numPages(); ++i)
             text += pageText(*document, i);
         // (the cell wraps after "&": the two parts are looked for apart)
-        QVERIFY2(flat(text).contains(QStringLiteral("用途:<h1>偽</h1>&")), "the markup was not printed as text");
+        QVERIFY2(flat(text).contains(QStringLiteral("用途:<h1>偽</h1>&")),
+                 "the markup was not printed as text");
         QVERIFY(flat(text).contains(QStringLiteral("<table>")));
         QCOMPARE(summary->contents.first().title, QStringLiteral("調査概要"));
     }
