@@ -103,7 +103,17 @@ QString scriptBlocks(const QList<NmapScript> &scripts)
     return blocks.join(QStringLiteral("\n\n"));
 }
 
-ScanHost hostFrom(const NmapHost &in)
+QStringList hostNames(const QString &stored)
+{
+    QStringList names;
+    for (const QString &line : stored.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        names << normalizedName(line.section(QStringLiteral(" ("), 0, 0));
+    return names;
+}
+
+} // namespace
+
+ScanHost ScanImporter::toScanHost(const NmapHost &in)
 {
     ScanHost h;
     h.address = in.address;
@@ -132,16 +142,6 @@ ScanHost hostFrom(const NmapHost &in)
     }
     return h;
 }
-
-QStringList hostNames(const QString &stored)
-{
-    QStringList names;
-    for (const QString &line : stored.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        names << normalizedName(line.section(QStringLiteral(" ("), 0, 0));
-    return names;
-}
-
-} // namespace
 
 bool ScanImporter::isDynamicIp(const ConnectionPoint &line)
 {
@@ -241,7 +241,7 @@ Result<ScanImportResult> ScanImporter::importBytes(SurveyStore &store, const QBy
     header.warnings = scan->warnings;
 
     for (const NmapHost &in : std::as_const(scan->hosts)) {
-        ScanHost host = hostFrom(in);
+        ScanHost host = toScanHost(in);
         const ScanMatch m = match(in, *lines);
         host.connectionPointId = m.connectionPointId;
         host.matchedBy = m.matchedBy;

@@ -39,6 +39,9 @@ public:
     [[nodiscard]] static ScanMatch match(const QString &address, const QStringList &hostnames,
                                          const QList<ConnectionPoint> &lines);
     [[nodiscard]] static bool isDynamicIp(const ConnectionPoint &line);
+    // A parsed host as the store keeps it (scripts as "id: output" blocks, CPEs space-separated),
+    // not matched yet.
+    [[nodiscard]] static ScanHost toScanHost(const NmapHost &host);
     // nmap's command line with the values of secret script arguments (passwords, communities,
     // keys, tokens) replaced by "***".
     [[nodiscard]] static QString redactArguments(const QString &args);
