@@ -394,7 +394,8 @@ QString scanSection(const ReportData &r)
         html += tableStart(
             {QStringLiteral("アドレス"), QStringLiteral("ホスト名"), QStringLiteral("開いているポート")},
             {22, 30, 48});
-        for (const ScanHost *h : std::as_const(unmatched)) {
+        constexpr qsizetype kMaxRows = 200; // a scan of a whole block: the rest is counted
+        for (const ScanHost *h : unmatched.first(std::min(unmatched.size(), kMaxRows))) {
             QStringList open;
             for (const ScanPort &p : h->ports) {
                 if (p.isOpen())
@@ -406,6 +407,9 @@ QString scanSection(const ReportData &r)
                         .arg(esc(h->address), esc(h->hostnames),
                              open.isEmpty() ? QStringLiteral("なし") : esc(open.join(QStringLiteral("、"))));
         }
+        if (unmatched.size() > kMaxRows)
+            html +=
+                QStringLiteral("<tr><td colspan=\"3\">ほか %1 件</td></tr>").arg(unmatched.size() - kMaxRows);
         html += QStringLiteral("</table>");
     }
     return html;

@@ -391,6 +391,9 @@ void evaluateScan(const ConnectionPoint &cp, const QList<ScanPort> &ports, QList
     }
 }
 
+// How many unmatched hosts a finding names one by one.
+constexpr qsizetype kMaxListedHosts = 50;
+
 // The scan covered the lines that asked for it, and every host it found belongs to a line.
 void evaluateScanCoverage(const FindingsInput &input, QList<Finding> &out)
 {
@@ -398,24 +401,32 @@ void evaluateScanCoverage(const FindingsInput &input, QList<Finding> &out)
         return;
     QSet<qint64> scanned;
     QStringList unmatched;
+    QSet<QString> seenAddresses;
+    qsizetype moreUnmatched = 0;
     for (const ScanHost &h : input.scanHosts) {
         if (h.connectionPointId != 0) {
             if (h.status == QStringLiteral("up"))
                 scanned.insert(h.connectionPointId);
             continue;
         }
-        if (h.status != QStringLiteral("up"))
+        if (h.status != QStringLiteral("up") || seenAddresses.contains(h.address))
             continue;
+        seenAddresses.insert(h.address);
+        // The evidence names the first hosts; a scan of a whole block says how many more.
+        if (unmatched.size() >= kMaxListedHosts) {
+            ++moreUnmatched;
+            continue;
+        }
         QString entry = h.address;
         if (!h.hostnames.isEmpty())
             entry +=
                 QStringLiteral("（") + h.hostnames.section(QLatin1Char('\n'), 0, 0) + QStringLiteral("）");
         const auto open =
             std::count_if(h.ports.begin(), h.ports.end(), [](const ScanPort &p) { return p.isOpen(); });
-        entry += QStringLiteral(" 開いているポート %1").arg(open);
-        if (!unmatched.contains(entry))
-            unmatched << entry;
+        unmatched << entry + QStringLiteral(" 開いているポート %1").arg(open);
     }
+    if (moreUnmatched > 0)
+        unmatched << QStringLiteral("ほか %1 件").arg(moreUnmatched);
     if (!unmatched.isEmpty())
         out << raise(QStringLiteral("survey.scan_unmatched_host"), QStringLiteral("survey"), 0,
                      QStringLiteral("caution"), unmatched.join(QLatin1Char('\n')));

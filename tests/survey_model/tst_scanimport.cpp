@@ -338,6 +338,23 @@ private slots:
         QCOMPARE(m_store->auditTrail()->size(), trailBefore);
     }
 
+    // A scan of a whole block: the finding names the first 50 unmatched hosts and counts the rest.
+    void manyUnmatchedHostsAreCounted()
+    {
+        QString hosts;
+        for (int i = 1; i <= 60; ++i)
+            hosts += host(u"192.0.2.%1"_s.arg(i), {{u"tcp"_s, 80, u"open"_s, u"http"_s}});
+        FS_VERIFY_OK(ScanImporter::importBytes(*m_store, nmapRun(hosts), u"block.xml"_s));
+        auto findings = FindingsEngine::current(*m_store, QDate(2026, 11, 24));
+        FS_VERIFY_OK(findings);
+        const Finding *f = byRule(*findings, u"survey.scan_unmatched_host"_s);
+        QVERIFY(f);
+        QCOMPARE(f->evidence.count(u'\n'), 50);
+        QVERIFY(f->evidence.contains(u"192.0.2.50 開いているポート 1"_s));
+        QVERIFY(!f->evidence.contains(u"192.0.2.51 "_s));
+        QVERIFY(f->evidence.endsWith(u"ほか 10 件"_s));
+    }
+
     void laterScansSupersedeEarlierOnesPerProtocol()
     {
         const qint64 caf1 = lineByCaf(m_lines, u"CAF0001"_s)->id;
