@@ -612,10 +612,15 @@ QString FindingsEngine::sslVpnPortal(const ScanPort &port)
         (port.service + QLatin1Char(' ') + port.product + QLatin1Char(' ') + port.version + QLatin1Char(' ') +
          port.extraInfo + QLatin1Char(' ') + port.cpe + QLatin1Char(' ') + scripts)
             .toLower();
-    for (const Portal &p : portals) {
-        const QRegularExpression re(QString::fromLatin1(p.pattern));
-        if (re.match(haystack).hasMatch())
-            return QString::fromLatin1(p.name);
+    static const QList<std::pair<QRegularExpression, QString>> compiled = [] {
+        QList<std::pair<QRegularExpression, QString>> list;
+        for (const Portal &p : portals)
+            list.append({QRegularExpression(QString::fromLatin1(p.pattern)), QString::fromLatin1(p.name)});
+        return list;
+    }();
+    for (const auto &[pattern, name] : compiled) {
+        if (pattern.match(haystack).hasMatch())
+            return name;
     }
     return {};
 }
