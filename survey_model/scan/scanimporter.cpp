@@ -99,7 +99,7 @@ QString scriptBlocks(const QList<NmapScript> &scripts)
 {
     QStringList blocks;
     for (const NmapScript &s : scripts)
-        blocks << s.id + QStringLiteral(": ") + s.output.trimmed();
+        blocks << s.id + QStringLiteral(": ") + ScanImporter::redactCredentials(s.id, s.output).trimmed();
     return blocks.join(QStringLiteral("\n\n"));
 }
 
@@ -197,6 +197,35 @@ QString ScanImporter::redactArguments(const QString &args)
     QString out = args;
     out.replace(secret, QStringLiteral("\\1***"));
     return out;
+}
+
+QString ScanImporter::redactCredentials(const QString &scriptId, const QString &output)
+{
+    const bool accounts = scriptId.endsWith(QStringLiteral("-brute")) ||
+                          scriptId.endsWith(QStringLiteral("-default-accounts")) ||
+                          output.contains(QStringLiteral("Valid credentials"), Qt::CaseInsensitive);
+    if (!accounts)
+        return output;
+    // "user:password - Valid credentials" anywhere (brute scripts), and snmp-brute's
+    // "<community> - Valid credentials".
+    static const QRegularExpression valid(QStringLiteral("([^\\s:]*):\\S+(?=\\s+-\\s+Valid credentials)"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression community(
+        QStringLiteral("(^|\\s)[^\\s:*]+(?=\\s+-\\s+Valid credentials)"),
+        QRegularExpression::CaseInsensitiveOption);
+    // http-default-accounts lists "user:password" on lines of their own under "[product] at /path".
+    static const QRegularExpression listed(QStringLiteral("^([ \\t]*[^\\s:\\[]+):\\S.*$"));
+    QString out = output;
+    out.replace(valid, QStringLiteral("\\1:***"));
+    out.replace(community, QStringLiteral("\\1***"));
+    if (!scriptId.endsWith(QStringLiteral("-default-accounts")))
+        return out;
+    QStringList lines = out.split(QLatin1Char('\n'));
+    for (QString &line : lines) {
+        if (!line.contains(QStringLiteral("***")))
+            line.replace(listed, QStringLiteral("\\1:***"));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 Result<ScanImportResult> ScanImporter::importFile(SurveyStore &store, const QString &path)

@@ -45,6 +45,10 @@ public:
     // nmap's command line with the values of secret script arguments (passwords, communities,
     // keys, tokens) replaced by "***".
     [[nodiscard]] static QString redactArguments(const QString &args);
+    // A script's output with the credentials it found ("admin:Cisco123 - Valid credentials",
+    // "public - Valid credentials", http-default-accounts' "admin:admin") as "admin:***" / "***":
+    // that an account is weak is the finding; its password never reaches the survey.
+    [[nodiscard]] static QString redactCredentials(const QString &scriptId, const QString &output);
 
     [[nodiscard]] static Result<ScanImportResult> importFile(SurveyStore &store, const QString &path);
     [[nodiscard]] static Result<ScanImportResult> importBytes(SurveyStore &store, const QByteArray &xml,

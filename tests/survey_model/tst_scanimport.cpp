@@ -35,9 +35,10 @@ struct FakePort
     QString scriptOutput{};
 };
 
+// An attribute value as nmap writes it: newlines as &#xa; (a raw newline would become a space).
 QString attr(const QString &text)
 {
-    return text.toHtmlEscaped();
+    return text.toHtmlEscaped().replace(u'\n', u"&#xa;"_s);
 }
 
 // One <host> as nmap 7.9x writes it.
@@ -221,6 +222,55 @@ private slots:
         QVERIFY(args.contains(u"smbpassword=***"_s));
         QVERIFY(args.contains(u"userdb=u.txt"_s)); // not a secret
         QVERIFY(args.contains(u"--script ssh-auth-methods 203.0.113.10"_s));
+    }
+
+    // The scan team's brute-force scripts print the passwords they found: the finding is that an
+    // account is weak; the password itself never reaches the survey.
+    void foundCredentialsAreNotStored()
+    {
+        QCOMPARE(
+            ScanImporter::redactCredentials(u"ssh-brute"_s,
+                                            u"\n  Accounts:\n    admin:Cisco123 - Valid credentials\n"
+                                            "  Statistics: Performed 12 guesses in 3 seconds"_s),
+            u"\n  Accounts:\n    admin:*** - Valid credentials\n  Statistics: Performed 12 guesses in 3 seconds"_s);
+        QCOMPARE(ScanImporter::redactCredentials(u"snmp-brute"_s, u"\n  s3cr3tcomm - Valid credentials\n"_s),
+                 u"\n  *** - Valid credentials\n"_s);
+        QCOMPARE(ScanImporter::redactCredentials(u"http-default-accounts"_s,
+                                                 u"\n  [Cisco IOS] at /\n    admin:p@ss word\n"_s),
+                 u"\n  [Cisco IOS] at /\n    admin:***\n"_s);
+        QCOMPARE(ScanImporter::redactCredentials(u"ssh-brute"_s, u"Accounts: No valid accounts found"_s),
+                 u"Accounts: No valid accounts found"_s);
+        QCOMPARE(
+            ScanImporter::redactCredentials(u"ftp-brute"_s, u"Accounts: ftp:Secr3t! - Valid credentials"_s),
+            u"Accounts: ftp:*** - Valid credentials"_s);
+        QCOMPARE(ScanImporter::redactCredentials(u"http-title"_s, u"admin:admin"_s), u"admin:admin"_s);
+
+        FS_VERIFY_OK(ScanImporter::importBytes(
+            *m_store,
+            nmapRun(
+                host(u"198.51.100.25"_s, {{u"tcp"_s,
+                                           22,
+                                           u"open"_s,
+                                           u"ssh"_s,
+                                           {},
+                                           {},
+                                           {},
+                                           u"ssh-brute"_s,
+                                           u"\n  Accounts:\n    admin:Cisco123 - Valid credentials\n"_s}})),
+            u"brute.xml"_s));
+        const auto ports = m_store->scanPorts();
+        FS_VERIFY_OK(ports);
+        QVERIFY(!ports->first().scriptOutput.contains(u"Cisco123"_s));
+        QVERIFY(ports->first().scriptOutput.contains(u"admin:*** - Valid credentials"_s));
+        auto findings = FindingsEngine::current(*m_store, QDate(2026, 11, 24));
+        FS_VERIFY_OK(findings);
+        const Finding *weak = byRule(*findings, u"line.scan_weak_account"_s);
+        QVERIFY(weak);
+        QVERIFY(!weak->evidence.contains(u"Cisco123"_s));
+        // On disk (the database and its write-ahead log): the redacted text, never the password.
+        const QByteArray file = fs::test::readFile(m_path) + fs::test::readFile(m_path + u"-wal"_s);
+        QVERIFY(file.contains("admin:*** - Valid credentials"));
+        QVERIFY(!file.contains("Cisco123"));
     }
 
     // ---- importing into a survey
