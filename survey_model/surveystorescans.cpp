@@ -313,12 +313,18 @@ Result<QList<ScanPort>> SurveyStore::scanPorts() const
             "  AND (COALESCE(s2.scanned_at, '') > COALESCE(s.scanned_at, '') "
             "       OR (COALESCE(s2.scanned_at, '') = COALESCE(s.scanned_at, '') AND s2.id > s.id))) "
             "ORDER BY COALESCE(h.connection_point_id, 0) = 0, h.connection_point_id, h.address, p.protocol, "
-            "p.port"));
+            "p.port, p.state = 'open' DESC, p.id"));
     if (!q)
         return tl::unexpected(q.error());
     QList<ScanPort> list;
-    while (q->next())
-        list << portFromRow(*q);
+    while (q->next()) {
+        ScanPort port = portFromRow(*q);
+        // One file may scan an address twice (listed by IP and by name): one row per port.
+        if (!list.isEmpty() && list.last().address == port.address && list.last().protocol == port.protocol &&
+            list.last().port == port.port && list.last().connectionPointId == port.connectionPointId)
+            continue;
+        list << port;
+    }
     return list;
 }
 

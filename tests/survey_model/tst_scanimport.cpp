@@ -405,6 +405,26 @@ private slots:
         QVERIFY(f->evidence.endsWith(u"ほか 10 件"_s));
     }
 
+    // nmap scans an address twice when it is listed by IP and by name: the ports count once.
+    void anAddressScannedTwiceInOneFileCountsOnce()
+    {
+        const qint64 caf1 = lineByCaf(m_lines, u"CAF0001"_s)->id;
+        FS_VERIFY_OK(
+            ScanImporter::importBytes(*m_store,
+                                      nmapRun(host(u"203.0.113.10"_s, {{u"tcp"_s, 22, u"open"_s, u"ssh"_s}}) +
+                                              host(u"203.0.113.10"_s, {{u"tcp"_s, 22, u"open"_s, u"ssh"_s}},
+                                                   u"vpn.sanuki-chuo.example.jp"_s)),
+                                      u"twice.xml"_s));
+        const auto ports = m_store->scanPorts();
+        FS_VERIFY_OK(ports);
+        QCOMPARE(ports->size(), 1);
+        auto findings = FindingsEngine::current(*m_store, QDate(2026, 11, 24));
+        FS_VERIFY_OK(findings);
+        const Finding *mgmt = byRule(*findings, u"line.mgmt_exposed"_s, caf1);
+        QVERIFY(mgmt);
+        QCOMPARE(mgmt->evidence.count(u"22/tcp"_s), 1);
+    }
+
     void laterScansSupersedeEarlierOnesPerProtocol()
     {
         const qint64 caf1 = lineByCaf(m_lines, u"CAF0001"_s)->id;
