@@ -2,6 +2,7 @@
 
 #include "devicerules.h"
 #include "scanday.h"
+#include "scanimporter.h"
 #include "surveystore.h"
 #include "terminalevaluator.h"
 #include "terminalmatch.h"
@@ -204,8 +205,8 @@ void evaluateLine(const ConnectionPoint &cp, const QList<ScanPort> &ports, QList
         out << raise(QStringLiteral("line.remote_maintenance"), kLine, cp.id, QStringLiteral("caution"),
                      QStringLiteral("用途・システム名: %1／通信形態: %2").arg(cp.purpose, cp.connectionType));
     }
-    const bool dynamicIp = cp.ipAssignment.contains(QStringLiteral("動的"));
-    const bool wantsScan = cp.wantsVulnerabilityScan.contains(QStringLiteral("あり"));
+    const bool dynamicIp = ScanImporter::isDynamicIp(cp);
+    const bool wantsScan = ScanDay::wantsScan(cp);
     if (dynamicIp && wantsScan && cp.scanIp.trimmed().isEmpty()) {
         out << raise(QStringLiteral("line.dynamic_ip_unconfirmed"), kLine, cp.id, QStringLiteral("caution"),
                      QStringLiteral("IPアドレス: %1／脆弱性診断: %2／当日グローバルIP: 未確認")
