@@ -28,15 +28,15 @@ enum LineColumn
 {
     NoColumn,
     IdColumn,
-    PurposeColumn,
-    AssignmentColumn,
-    GlobalIpColumn,
-    FqdnColumn,
+    StateColumn,
     TargetColumn,
     ByColumn,
     AtColumn,
-    StateColumn,
-    ResultColumn
+    ResultColumn,
+    AssignmentColumn,
+    GlobalIpColumn,
+    FqdnColumn,
+    PurposeColumn
 };
 
 enum ResultColumnIndex
@@ -89,16 +89,16 @@ ScanDayPage::ScanDayPage(QWidget *parent)
     m_ui->scanSplitter->setStretchFactor(1, 3);
     auto *header = m_ui->scanDayTree->header();
     header->setStretchLastSection(true);
-    for (const auto &[column, width] : {std::pair{NoColumn, 40},
-                                        {IdColumn, 80},
-                                        {PurposeColumn, 150},
-                                        {AssignmentColumn, 70},
-                                        {GlobalIpColumn, 120},
-                                        {FqdnColumn, 170},
-                                        {TargetColumn, 120},
+    for (const auto &[column, width] : {std::pair{NoColumn, 36},
+                                        {IdColumn, 72},
+                                        {StateColumn, 160},
+                                        {TargetColumn, 110},
                                         {ByColumn, 100},
-                                        {AtColumn, 120},
-                                        {StateColumn, 190}})
+                                        {AtColumn, 125},
+                                        {ResultColumn, 130},
+                                        {AssignmentColumn, 64},
+                                        {GlobalIpColumn, 110},
+                                        {FqdnColumn, 150}})
         m_ui->scanDayTree->setColumnWidth(column, width);
     for (const auto &[column, width] : {std::pair{HostColumn, 230},
                                         {LineOfHostColumn, 90},
@@ -205,7 +205,7 @@ void ScanDayPage::fillTrees()
                                         : tr("%n open port(s)", nullptr, r.openPorts));
         if (r.isFlagged()) {
             ++flagged;
-            for (int c = 0; c <= ResultColumn; ++c)
+            for (int c = 0; c <= PurposeColumn; ++c)
                 item->setBackground(c, kFlagged);
             item->setToolTip(StateColumn,
                              tr("The scan team cannot scan this line until its address is confirmed."));

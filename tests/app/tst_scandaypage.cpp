@@ -81,10 +81,10 @@ private slots:
         QCOMPARE(tree->topLevelItemCount(), 3);
         QTreeWidgetItem *dynamic = rowFor(tree, u"CAF0003"_s);
         QVERIFY(dynamic);
-        QCOMPARE(dynamic->text(9), u"未確認（診断不可）"_s);
-        QVERIFY(dynamic->background(9).color() != QColor());
-        QCOMPARE(rowFor(tree, u"CAF0001"_s)->text(9), u"診断可（固定IP）"_s);
-        QCOMPARE(rowFor(tree, u"CAF0001"_s)->text(6), u"203.0.113.10"_s);
+        QCOMPARE(dynamic->text(2), u"未確認（診断不可）"_s);
+        QVERIFY(dynamic->background(2).color() != QColor());
+        QCOMPARE(rowFor(tree, u"CAF0001"_s)->text(2), u"診断可（固定IP）"_s);
+        QCOMPARE(rowFor(tree, u"CAF0001"_s)->text(3), u"203.0.113.10"_s);
         auto *summary = child<QLabel>(*window, "scanSummaryLabel");
         QVERIFY2(summary->text().contains(u"3"_s) && summary->text().contains(u"1"_s),
                  qPrintable(summary->text()));
@@ -110,9 +110,9 @@ private slots:
         child<QPushButton>(*window, "confirmScanIpButton")->click();
         QVERIFY(refusedShown);
         dynamic = rowFor(tree, u"CAF0003"_s);
-        QCOMPARE(dynamic->text(6), u"198.51.100.7"_s);
-        QCOMPARE(dynamic->text(7), u"事務長 山田"_s);
-        QCOMPARE(dynamic->text(9), u"確認済（当日IP）"_s);
+        QCOMPARE(dynamic->text(3), u"198.51.100.7"_s);
+        QCOMPARE(dynamic->text(4), u"事務長 山田"_s);
+        QCOMPARE(dynamic->text(2), u"確認済（当日IP）"_s);
         {
             auto store = SurveyStore::open(surveyPath, SurveyStore::OpenMode::ReadOnly);
             QVERIFY(store.has_value());
@@ -125,9 +125,9 @@ private slots:
         // Undo takes the whole confirmation back in one step; redo restores it.
         QVERIFY(reactivate(window.get()));
         press(Qt::Key_Z, Qt::ControlModifier);
-        QCOMPARE(rowFor(tree, u"CAF0003"_s)->text(9), u"未確認（診断不可）"_s);
+        QCOMPARE(rowFor(tree, u"CAF0003"_s)->text(2), u"未確認（診断不可）"_s);
         press(Qt::Key_Y, Qt::ControlModifier);
-        QCOMPARE(rowFor(tree, u"CAF0003"_s)->text(6), u"198.51.100.7"_s);
+        QCOMPARE(rowFor(tree, u"CAF0003"_s)->text(3), u"198.51.100.7"_s);
 
         // The CSV for the scan team.
         auto *page = child<fs::app::ScanDayPage>(*window, "scanDayPage");
@@ -139,8 +139,8 @@ private slots:
 
         // The scan team's XML: three hosts on lines, one on none.
         QVERIFY(page->importScanFile(fs::test::sourceDir() + u"/tests/data/scans/demo-week48.xml"_s));
-        QCOMPARE(rowFor(tree, u"CAF0001"_s)->text(10), u"開いているポート 2件"_s);
-        QCOMPARE(rowFor(tree, u"CAF0004"_s)->text(10), u"開いているポート 0件"_s);
+        QCOMPARE(rowFor(tree, u"CAF0001"_s)->text(6), u"開いているポート 2件"_s);
+        QCOMPARE(rowFor(tree, u"CAF0004"_s)->text(6), u"開いているポート 0件"_s);
         auto *results = child<QTreeWidget>(*window, "scanResultsTree");
         QCOMPARE(results->topLevelItemCount(), 4);
         QTreeWidgetItem *unmatched = nullptr;
