@@ -560,9 +560,8 @@ Result<NmapScan> NmapXml::parse(const QByteArray &xml, const QString &fileName)
     return Parser(xml, fileName).run();
 }
 
-Result<NmapScan> NmapXml::readFile(const QString &path)
+Result<QByteArray> NmapXml::readBytes(const QString &path)
 {
-    const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io, QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
@@ -584,7 +583,15 @@ Result<NmapScan> NmapXml::readFile(const QString &path)
     }
     if (file.error() != QFileDevice::NoError)
         return fail(ErrorCode::Io, QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
-    return parse(bytes, name);
+    return bytes;
+}
+
+Result<NmapScan> NmapXml::readFile(const QString &path)
+{
+    auto bytes = readBytes(path);
+    if (!bytes)
+        return tl::unexpected(bytes.error());
+    return parse(*bytes, QFileInfo(path).fileName());
 }
 
 } // namespace fs::model

@@ -93,7 +93,10 @@ public:
 
     // fileName is only used in messages ("scan.xml line 12: …").
     [[nodiscard]] static Result<NmapScan> parse(const QByteArray &xml, const QString &fileName);
-    // Reads at most kMaxFileBytes (a larger file is refused before it is read).
+    // The file's bytes, at most kMaxFileBytes (a larger file is refused before it is read); errors
+    // name the path.
+    [[nodiscard]] static Result<QByteArray> readBytes(const QString &path);
+    // readBytes, then parse with the file's name.
     [[nodiscard]] static Result<NmapScan> readFile(const QString &path);
 };
 

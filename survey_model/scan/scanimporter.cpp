@@ -4,7 +4,6 @@
 #include "surveystore.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -230,21 +229,10 @@ QString ScanImporter::redactCredentials(const QString &scriptId, const QString &
 
 Result<ScanImportResult> ScanImporter::importFile(SurveyStore &store, const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return fail(ErrorCode::Io, path + QStringLiteral(": no such file"));
-    if (file.size() > NmapXml::kMaxFileBytes)
-        return fail(ErrorCode::InvalidData,
-                    QStringLiteral("%1: %2 bytes is larger than a scan result may be (%3 bytes)")
-                        .arg(path)
-                        .arg(file.size())
-                        .arg(NmapXml::kMaxFileBytes));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, path + QStringLiteral(": ") + file.errorString());
-    const QByteArray bytes = file.read(NmapXml::kMaxFileBytes + 1);
-    if (bytes.size() > NmapXml::kMaxFileBytes)
-        return fail(ErrorCode::InvalidData, path + QStringLiteral(": the file grew past the size limit"));
-    return importBytes(store, bytes, QFileInfo(path).fileName());
+    auto bytes = NmapXml::readBytes(path);
+    if (!bytes)
+        return tl::unexpected(bytes.error());
+    return importBytes(store, *bytes, QFileInfo(path).fileName());
 }
 
 Result<ScanImportResult> ScanImporter::importBytes(SurveyStore &store, const QByteArray &xml,
