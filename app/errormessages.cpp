@@ -1,5 +1,9 @@
 #include "errormessages.h"
 
+#include "logging.h"
+
+#include <QMessageBox>
+
 namespace fs::app {
 
 QString ErrorMessages::headline(const fs::Error &error)
@@ -51,6 +55,18 @@ QString ErrorMessages::headline(const fs::Error &error)
         return tr("A command that could change the device was refused. FieldSurvey only reads.");
     }
     return tr("An unexpected error occurred.");
+}
+
+void ErrorMessages::show(QWidget *parent, const QString &title, const QString &action, const fs::Error &error,
+                         Detail detail)
+{
+    qCWarning(lcUi) << action << "failed:" << describe(error);
+    QMessageBox box(QMessageBox::Warning, title, action, QMessageBox::Ok, parent);
+    box.setInformativeText(detail == Detail::Shown
+                               ? headline(error) + QStringLiteral("\n\n") + error.detail.left(600)
+                               : headline(error));
+    box.setDetailedText(error.detail);
+    box.exec();
 }
 
 } // namespace fs::app

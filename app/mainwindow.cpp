@@ -644,11 +644,7 @@ void MainWindow::showAbout()
 
 void MainWindow::showError(const QString &action, const fs::Error &error)
 {
-    qCWarning(lcUi) << action << "failed:" << describe(error);
-    QMessageBox box(QMessageBox::Warning, tr("FieldSurvey"), action, QMessageBox::Ok, this);
-    box.setInformativeText(ErrorMessages::headline(error));
-    box.setDetailedText(error.detail);
-    box.exec();
+    ErrorMessages::show(this, tr("FieldSurvey"), action, error);
 }
 
 void MainWindow::reload(bool floorPlans, bool reset)

@@ -28,12 +28,7 @@ constexpr int kPagesPerStep = 3;
 
 void showError(QWidget *parent, const QString &action, const fs::Error &error)
 {
-    qCWarning(lcUi) << action << "failed:" << error.detail;
-    QMessageBox box(QMessageBox::Warning, ReportPreviewDialog::tr("Survey report"), action, QMessageBox::Ok,
-                    parent);
-    box.setInformativeText(ErrorMessages::headline(error));
-    box.setDetailedText(error.detail);
-    box.exec();
+    ErrorMessages::show(parent, ReportPreviewDialog::tr("Survey report"), action, error);
 }
 
 } // namespace

@@ -138,11 +138,8 @@ void ScanDayPage::focusList()
 
 void ScanDayPage::showError(const QString &action, const fs::Error &error)
 {
-    qCWarning(lcUi) << action << "failed:" << describe(error);
-    QMessageBox box(QMessageBox::Warning, tr("FieldSurvey"), action, QMessageBox::Ok, this);
     // The detail names the file and line of a bad scan file: the user needs it to fix the file.
-    box.setInformativeText(ErrorMessages::headline(error) + QStringLiteral("\n\n") + error.detail);
-    box.exec();
+    ErrorMessages::show(this, tr("FieldSurvey"), action, error, ErrorMessages::Detail::Shown);
 }
 
 void ScanDayPage::reload()

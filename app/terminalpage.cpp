@@ -394,12 +394,9 @@ void TerminalPage::importFactsFile(const QString &path)
     const QString fileName = QFileInfo(path).fileName();
     auto facts = fs::model::TerminalFacts::fromFile(path);
     if (!facts) {
-        QMessageBox box(QMessageBox::Warning, tr("Import collector file"),
-                        tr("%1 was not imported; nothing was changed.").arg(fileName), QMessageBox::Ok, this);
-        box.setInformativeText(ErrorMessages::headline(facts.error()) + QStringLiteral("\n\n") +
-                               facts.error().detail.left(600));
-        box.setDetailedText(facts.error().detail);
-        box.exec();
+        ErrorMessages::show(this, tr("Import collector file"),
+                            tr("%1 was not imported; nothing was changed.").arg(fileName), facts.error(),
+                            ErrorMessages::Detail::Shown);
         return;
     }
     Terminal target = *selected;
