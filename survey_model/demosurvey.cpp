@@ -1,5 +1,6 @@
 #include "demosurvey.h"
 
+#include "backupjson.h"
 #include "defaultschedule.h"
 #include "logging.h"
 #include "surveyjson.h"
@@ -29,6 +30,15 @@ Result<void> removeSurveyFiles(const QString &path)
 }
 
 } // namespace
+
+Result<BackupQuestionnaire> DemoSurvey::backupAnswers()
+{
+    const QString resource = QStringLiteral(":/fieldsurvey/demo/demo_backup.json");
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, QStringLiteral("the demo survey resource is missing: ") + resource);
+    return BackupJson::fromJson(file.readAll(), resource);
+}
 
 Result<SurveyData> DemoSurvey::data(const QDate &visitDate)
 {
@@ -67,6 +77,11 @@ Result<std::unique_ptr<SurveyStore>> DemoSurvey::createOrReplace(const QString &
         if (!store)
             return store;
         if (auto r = (*store)->importSurvey(*demo); !r)
+            return tl::unexpected(r.error());
+        auto backup = backupAnswers();
+        if (!backup)
+            return tl::unexpected(backup.error());
+        if (auto r = (*store)->setBackupAnswers(*backup); !r)
             return tl::unexpected(r.error());
         if (auto r = (*store)->setMeta(QStringLiteral("demo"), QStringLiteral("1")); !r)
             return tl::unexpected(r.error());

@@ -16,6 +16,8 @@ class DemoSurvey
 public:
     // The demo's data with day 1 planned for visitDate.
     [[nodiscard]] static Result<SurveyData> data(const QDate &visitDate);
+    // The demo hospital's offline-backup questionnaire (resources/demo/demo_backup.json): 支援A.
+    [[nodiscard]] static Result<BackupQuestionnaire> backupAnswers();
 
     // Writes a fresh demo survey at path, replacing an earlier demo file there (and refusing to
     // replace anything else). The replaced file is removed only after the new one is complete.

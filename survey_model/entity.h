@@ -17,9 +17,12 @@ enum class Entity
     Device,
     Terminal,
     Photo,
+    BackupQuestionnaire,
+    BackupCopy,
+    BackupChecklist,
 };
 
-inline constexpr EnumKeys<Entity, 10> kEntityKeys({{
+inline constexpr EnumKeys<Entity, 13> kEntityKeys({{
     {Entity::Survey, u"survey"},
     {Entity::Hospital, u"hospital"},
     {Entity::Investigator, u"investigator"},
@@ -30,6 +33,9 @@ inline constexpr EnumKeys<Entity, 10> kEntityKeys({{
     {Entity::Device, u"device"},
     {Entity::Terminal, u"terminal"},
     {Entity::Photo, u"photo"},
+    {Entity::BackupQuestionnaire, u"backup_questionnaire"},
+    {Entity::BackupCopy, u"backup_copy"},
+    {Entity::BackupChecklist, u"backup_checklist"},
 }});
 
 } // namespace fs::model

@@ -1,5 +1,6 @@
 #include "fieldcatalog.h"
 
+#include "backup/backupquestionnaire.h"
 #include "clock.h"
 #include "connectionpoint.h"
 #include "investigator.h"
@@ -98,6 +99,40 @@ QHash<Entity, QList<FieldSpec>> buildCatalog()
         text("declared_note"), of("check_state", FieldKind::Key, keysOf(kTerminalCheckStateKeys)),
         text("note")};
     c[Entity::Photo] = {text("caption")};
+    const auto answer = [](const char *name) {
+        return of(name, FieldKind::Key, BackupOptions::keys(QString::fromLatin1(name)));
+    };
+    QStringList classes;
+    for (const auto &[value, key] : kSupportClassKeys.entries())
+        classes << QString::fromUtf16(key);
+    c[Entity::BackupQuestionnaire] = {text("emr_product"),
+                                      text("emr_vendor"),
+                                      of("patient_count", FieldKind::Integer),
+                                      text("answered_by"),
+                                      of("answered_on", FieldKind::Date),
+                                      answer("restore_tested"),
+                                      of("restore_tested_on", FieldKind::Date),
+                                      answer("documented_in"),
+                                      answer("bcp"),
+                                      answer("new_server"),
+                                      answer("media_on_existing"),
+                                      answer("planning_with_vendor"),
+                                      answer("already_operating"),
+                                      text("note"),
+                                      of("override_class", FieldKind::Key, classes),
+                                      text("override_reason"),
+                                      text("override_by"),
+                                      of("override_at", FieldKind::Timestamp)};
+    c[Entity::BackupCopy] = {answer("target_system"),
+                             answer("method"),
+                             text("media"),
+                             answer("frequency"),
+                             of("generations", FieldKind::Integer),
+                             answer("location"),
+                             answer("separation"),
+                             answer("reachable_with_emr_credentials"),
+                             text("note")};
+    c[Entity::BackupChecklist] = {answer("state"), text("reason"), text("note")};
     return c;
 }
 
@@ -141,11 +176,14 @@ bool FieldCatalog::hasTombstones(Entity entity)
     case Entity::Device:
     case Entity::Terminal:
     case Entity::Photo:
+    case Entity::BackupCopy:
         return true;
     case Entity::Survey:
     case Entity::Hospital:
     case Entity::VisitDay:
     case Entity::ScheduleStep:
+    case Entity::BackupQuestionnaire:
+    case Entity::BackupChecklist:
         return false;
     }
     return false;
@@ -171,7 +209,7 @@ Result<QVariant> FieldCatalog::normalise(const FieldSpec &spec, const QVariant &
         if (!spec.keys.contains(text))
             return tl::unexpected(
                 invalid(spec, text, QStringLiteral("one of ") + spec.keys.join(QStringLiteral(", "))));
-        return QVariant(text);
+        return QVariant(text.isNull() ? QStringLiteral("") : text); // "" is an answer left blank
     case FieldKind::Date: {
         if (text.isEmpty())
             return QVariant(QStringLiteral(""));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auditentry.h"
+#include "backup/backupquestionnaire.h"
 #include "clock.h"
 #include "error.h"
 #include "fieldref.h"
@@ -227,6 +228,20 @@ public:
     [[nodiscard]] Result<void> importSurvey(const SurveyData &data);
     [[nodiscard]] Result<void> setMeta(const QString &key, const QString &value);
 
+    // ---- offline-backup questionnaire (surveystorebackup.cpp)
+    // The questionnaire with its current copies (removed ones left out) and every checklist item.
+    // Its fields, a copy's and a checklist item's are edited with applyChanges (entities
+    // BackupQuestionnaire, BackupCopy, BackupChecklist); an override of the class and an item
+    // marked not_needed need a reason, checked when the edit commits.
+    [[nodiscard]] Result<BackupQuestionnaire> backupQuestionnaire() const;
+    // Adds a copy at the end (audited, queued for the portal); removed with setRemoved.
+    [[nodiscard]] Result<BackupCopy> addBackupCopy(const BackupCopy &copy);
+    // Replaces the answers with those of a filled questionnaire (an answers file), in one
+    // transaction: every questionnaire field, the copies (the current ones are removed and the
+    // given ones added), and the checklist items it names. The override is kept unless answers
+    // sets one.
+    [[nodiscard]] Result<void> setBackupAnswers(const BackupQuestionnaire &answers);
+
     // ---- maintenance
     // Checks the file: SQLite integrity and foreign keys, the format, and every blob's SHA-256.
     // An empty list means the survey is sound.
@@ -239,6 +254,11 @@ private:
     SurveyStore(std::unique_ptr<Database> database, const Clock &clock);
 
     [[nodiscard]] Result<void> ensureWritable() const;
+    // applyChanges inside the caller's transaction.
+    [[nodiscard]] Result<QList<AppliedChange>> applyInTransaction(const QList<FieldChange> &changes);
+    // An override without a reason, or an item not needed without one, is refused.
+    [[nodiscard]] Result<void> checkBackupDecisions() const;
+    [[nodiscard]] Result<BackupCopy> insertBackupCopy(const BackupCopy &copy);
     [[nodiscard]] Result<void> initialise();
     [[nodiscard]] Result<void> audit(const QString &action, const QString &entity, const QString &uuid,
                                      const QString &field = {}, const QVariant &oldValue = {},

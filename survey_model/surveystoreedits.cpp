@@ -140,9 +140,33 @@ Result<FieldRef> SurveyStore::resolvePath(const QString &path) const
         uuid = uuidAt(QStringLiteral("terminal"), QStringLiteral("terminal_no = ?") + live, {*n},
                       QStringLiteral("terminal %1").arg(*n));
         fieldIndex = 2;
+    } else if (head == QStringLiteral("backup")) {
+        if (parts.size() == 2) {
+            entity = Entity::BackupQuestionnaire;
+            uuid = uuidAt(QStringLiteral("backup_questionnaire"), QStringLiteral("id = 1"), {},
+                          QStringLiteral("backup questionnaire"));
+            fieldIndex = 1;
+        } else if (parts.size() == 4 && parts[1] == QStringLiteral("copy")) {
+            const auto n = indexOf(parts[2]);
+            if (!n)
+                return bad(QStringLiteral("expected backup.copy.<n>.<field>"));
+            entity = Entity::BackupCopy;
+            uuid = uuidAt(QStringLiteral("backup_copy"),
+                          QStringLiteral("deleted_at IS NULL ORDER BY position, id LIMIT 1 OFFSET ?"),
+                          {*n - 1}, QStringLiteral("backup copy %1").arg(*n));
+            fieldIndex = 3;
+        } else if (parts.size() == 4 && parts[1] == QStringLiteral("task")) {
+            entity = Entity::BackupChecklist;
+            uuid = uuidAt(QStringLiteral("backup_checklist"), QStringLiteral("item_key = ?"), {parts[2]},
+                          QStringLiteral("checklist item %1").arg(parts[2]));
+            fieldIndex = 3;
+        } else {
+            return bad(QStringLiteral("expected backup.<field>, backup.copy.<n>.<field> or "
+                                      "backup.task.<item>.<field>"));
+        }
     } else {
         return bad(QStringLiteral("unknown entity «%1» (hospital, survey, contact, investigator, day, line, "
-                                  "terminal)")
+                                  "terminal, backup)")
                        .arg(head));
     }
     if (!uuid)
@@ -182,7 +206,16 @@ Result<QList<AppliedChange>> SurveyStore::applyChanges(const QList<FieldChange> 
     Transaction transaction(*m_database);
     if (!transaction.begun())
         return tl::unexpected(transaction.begun().error());
+    auto applied = applyInTransaction(changes);
+    if (!applied)
+        return applied;
+    if (auto r = transaction.commit(); !r)
+        return tl::unexpected(r.error());
+    return applied;
+}
 
+Result<QList<AppliedChange>> SurveyStore::applyInTransaction(const QList<FieldChange> &changes)
+{
     QList<AppliedChange> applied;
     const QString stamp = now();
     for (const FieldChange &change : changes) {
@@ -213,7 +246,8 @@ Result<QList<AppliedChange>> SurveyStore::applyChanges(const QList<FieldChange> 
             return tl::unexpected(o.error());
         applied.append(AppliedChange{change.ref, *old, *value});
     }
-    if (auto r = transaction.commit(); !r)
+    // Rules that span fields hold when the edit is complete, whatever order its changes came in.
+    if (auto r = checkBackupDecisions(); !r)
         return tl::unexpected(r.error());
     return applied;
 }
