@@ -12,9 +12,9 @@ namespace fs::model {
 
 namespace {
 
-const QString kQuestionnaire = QStringLiteral("backup_questionnaire");
+// The schema that brought the questionnaire (0009_backup_questionnaire.sql).
+constexpr int kBackupSchemaVersion = 9;
 const QString kCopy = QStringLiteral("backup_copy");
-const QString kChecklist = QStringLiteral("backup_checklist");
 
 std::optional<int> optionalInt(const QVariant &v)
 {
@@ -62,6 +62,13 @@ QList<FieldChange> questionnaireChanges(const QString &uuid, const BackupQuestio
 
 Result<BackupQuestionnaire> SurveyStore::backupQuestionnaire() const
 {
+    if (m_schemaVersion < kBackupSchemaVersion) {
+        // An older survey opened read-only: nothing was asked yet.
+        BackupQuestionnaire empty;
+        for (const QString &key : BackupClassifier::allTaskKeys())
+            empty.checklist.append(BackupTask{{}, key, QStringLiteral("open"), {}, {}});
+        return empty;
+    }
     auto row = m_database->firstRow(QStringLiteral(
         "SELECT uuid, emr_product, emr_vendor, patient_count, answered_by, answered_on, "
         "restore_tested, restore_tested_on, documented_in, bcp, new_server, media_on_existing, "

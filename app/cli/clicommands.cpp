@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "backupcommand.h"
 #include "buildinfo.h"
 #include "clisupport.h"
 #include "collectcommand.h"
@@ -147,6 +148,10 @@ const QList<Command> &commands()
          "the scan day (脆弱性診断): scan list SURVEY [--csv F] | confirm SURVEY LINE --ip A --by N | "
          "import SURVEY FILE.xml…",
          scanCommand},
+        {"backup",
+         "the offline-backup questionnaire and support class: backup show SURVEY | classify ANSWERS.json | "
+         "answer SURVEY ANSWERS.json | override | task | summary SURVEY…",
+         backupCommand},
     };
     return list;
 }

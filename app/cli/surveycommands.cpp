@@ -79,7 +79,8 @@ int setFields(const QStringList &arguments)
         "Change fields of a survey, all in one transaction: either every change is saved or none.\n"
         "Paths: hospital.<field>, survey.<field>, contact.<n>.<field>, investigator.<n>.<field>,\n"
         "day.<n>.<field>, day.<n>.step.<m>.<field>, line.<CAF ID|n>.<field>,\n"
-        "line.<CAF ID|n>.device.<m>.<field>, terminal.<n>.<field>\n"
+        "line.<CAF ID|n>.device.<m>.<field>, terminal.<n>.<field>, backup.<field>,\n"
+        "backup.copy.<n>.<field>, backup.task.<item>.<field>\n"
         "Example: fieldsurvey-cli set s.fsv line.CAF0001.onu_location_found='本館 3F'"));
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey file (.fsv)."));
     parser.addPositionalArgument(QStringLiteral("path=value"), QStringLiteral("Fields to change."),
@@ -109,7 +110,14 @@ int setFields(const QStringList &arguments)
         auto ref = (*store)->resolvePath(path);
         if (!ref)
             return failWith(ref.error());
-        changes.append(fs::model::FieldChange{*ref, assignment.mid(eq + 1)});
+        QString value = assignment.mid(eq + 1);
+        // Questionnaire choices may be written in the programme's words ("取り外して保管").
+        if (const auto key = fs::model::BackupOptions::parse(ref->field, value);
+            key && (ref->entity == fs::model::Entity::BackupQuestionnaire ||
+                    ref->entity == fs::model::Entity::BackupCopy ||
+                    ref->entity == fs::model::Entity::BackupChecklist))
+            value = *key;
+        changes.append(fs::model::FieldChange{*ref, value});
         paths.append(path);
     }
     auto applied = (*store)->applyChanges(changes);
