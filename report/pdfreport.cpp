@@ -1,5 +1,6 @@
 #include "pdfreport.h"
 
+#include "backupclassifier.h"
 #include "buildinfo.h"
 #include "findingsengine.h"
 #include "reportdata.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -42,6 +44,7 @@ const QString kTitleConnectionPoints = QStringLiteral("外部ネットワーク�
 const QString kTitleScan = QStringLiteral("現地検出 / 脆弱性診断");
 const QString kTitleSecurity = QStringLiteral("セキュリティ対策状況");
 const QString kTitleRansomware = QStringLiteral("ランサムウェア感染への備え");
+const QString kTitleBackup = QStringLiteral("オフラインバックアップ（診療録管理体制加算1）");
 const QString kTitleFindings = QStringLiteral("所見一覧");
 const QString kTitleFloorPlans = QStringLiteral("設置場所（フロアマップ）");
 const QString kTitlePhotos = QStringLiteral("写真");
@@ -160,7 +163,10 @@ QString styleSheet(const QString &family)
                "td.caution { background-color: #fdebb6; color: #7a5400; }"
                "td.ok { background-color: #dcefdc; color: #205c20; }"
                "td.key { background-color: #f0f3f7; font-weight: bold; }"
-               ".note { color: #555555; }")
+               ".note { color: #555555; }"
+               ".headline { font-size: 16pt; font-weight: bold; color: #1a3c6e; }"
+               ".contradiction { font-weight: bold; color: #9b1c12; }"
+               ".check { font-weight: bold; color: #7a5400; }")
         .arg(family);
 }
 
@@ -473,6 +479,180 @@ QString ransomwareSection(const ReportData &r)
                     .arg(findingLines(findings));
     }
     return html;
+}
+
+// ---- オフラインバックアップ
+
+// A questionnaire answer as the report prints it: the option's label, 未回答 when empty.
+QString backupLabel(const char *field, const QString &key)
+{
+    return BackupOptions::label(QString::fromLatin1(field), key);
+}
+
+// A free-text answer, 未回答 when empty.
+QString answered(const QString &text)
+{
+    return text.trimmed().isEmpty() ? QStringLiteral("未回答") : text.trimmed();
+}
+
+// An answered date (YYYY-MM-DD) as 2026年12月3日; as written when it is not a date.
+QString answeredDate(const QString &text)
+{
+    const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
+    return date.isValid() ? labels::date(date) : answered(text);
+}
+
+QString keyRows(const QList<std::pair<QString, QString>> &rows)
+{
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\">");
+    for (const auto &[key, value] : rows)
+        html += QStringLiteral("<tr><td class=\"key\" width=\"25%\">%1</td><td>%2</td></tr>")
+                    .arg(esc(key), esc(value));
+    return html + QStringLiteral("</table>");
+}
+
+QString offlineCell(OfflineJudgement value)
+{
+    const QString cls = value == OfflineJudgement::Offline  ? QStringLiteral("ok")
+                        : value == OfflineJudgement::Online ? QStringLiteral("danger")
+                                                            : QStringLiteral("caution");
+    return QStringLiteral("<td class=\"st %1\">%2</td>").arg(cls, BackupClassifier::offlineLabel(value));
+}
+
+QString backupSection(const ReportData &r)
+{
+    const BackupQuestionnaire &q = r.backup;
+    const BackupAssessment &a = r.backupAssessment;
+    QString html = QStringLiteral("<h1>%1</h1>").arg(kTitleBackup);
+    html += QStringLiteral(
+        "<p>電子カルテのオフラインバックアップについて、病院の回答（オフラインバックアップ調査票）"
+        "と支援区分の判定です。</p>");
+
+    // 支援区分
+    html += QStringLiteral("<h2>支援区分</h2>");
+    html +=
+        QStringLiteral("<p><span class=\"headline\">%1</span></p><p>%2</p>")
+            .arg(esc(BackupOptions::classLabel(a.effective)), esc(BackupOptions::classSupport(a.effective)));
+    if (a.overridden) {
+        QStringList decision{q.overrideReason.trimmed()};
+        if (!q.overrideBy.trimmed().isEmpty())
+            decision << q.overrideBy.trimmed();
+        if (q.overrideAt.isValid())
+            decision << labels::date(q.overrideAt.toLocalTime().date());
+        html +=
+            QStringLiteral("<p>算定結果: %1（事務局判断: %2）</p>")
+                .arg(esc(BackupOptions::classLabel(a.computed)), esc(decision.join(QStringLiteral("、"))));
+    }
+    if (!a.reasons.isEmpty()) {
+        QStringList lines;
+        for (const QString &reason : a.reasons)
+            lines << QStringLiteral("・") + esc(reason);
+        html += QStringLiteral("<p><b>判定の理由</b><br/>%1</p>").arg(lines.join(QStringLiteral("<br/>")));
+    }
+    if (!a.missing.isEmpty())
+        html += QStringLiteral("<p><b>未回答</b>: %1</p>").arg(esc(a.missing.join(QStringLiteral("、"))));
+
+    // 電子カルテ
+    html += QStringLiteral("<h2>電子カルテ</h2>");
+    html += keyRows({
+        {QStringLiteral("製品名"), answered(q.emrProduct)},
+        {QStringLiteral("ベンダー"), answered(q.emrVendor)},
+        {QStringLiteral("患者数"),
+         q.patientCount ? QLocale(QLocale::Japanese).toString(*q.patientCount) + QStringLiteral(" 人")
+                        : QStringLiteral("未回答")},
+        {QStringLiteral("回答者"), answered(q.answeredBy)},
+        {QStringLiteral("回答日"), answeredDate(q.answeredOn)},
+    });
+
+    // 現在のバックアップ
+    html += QStringLiteral("<h2>現在のバックアップ</h2>");
+    if (q.copies.isEmpty()) {
+        html += QStringLiteral("<p>現在のバックアップの記入なし</p>");
+    } else {
+        html += tableStart({QStringLiteral("No"), QStringLiteral("対象システム"), QStringLiteral("方式"),
+                            QStringLiteral("媒体"), QStringLiteral("頻度"), QStringLiteral("世代数"),
+                            QStringLiteral("保管場所"), QStringLiteral("切り離し方"),
+                            QStringLiteral("オフライン判定")},
+                           {4, 12, 11, 13, 7, 7, 11, 15, 20});
+        QStringList why;
+        for (qsizetype i = 0; i < q.copies.size(); ++i) {
+            const BackupCopy &c = q.copies.at(i);
+            const BackupCopyJudgement j =
+                i < a.copies.size() ? a.copies.at(i) : BackupClassifier::judge(c, int(i) + 1);
+            html +=
+                QStringLiteral("<tr><td align=\"center\">%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
+                               "<td align=\"right\">%6</td><td>%7</td><td>%8</td>%9</tr>")
+                    .arg(QString::number(i + 1), esc(backupLabel("target_system", c.targetSystem)),
+                         esc(backupLabel("method", c.method)), esc(answered(c.media)),
+                         esc(backupLabel("frequency", c.frequency)),
+                         c.generations ? QString::number(*c.generations) : QStringLiteral("未回答"),
+                         esc(backupLabel("location", c.location)),
+                         esc(backupLabel("separation", c.separation)), offlineCell(j.offline));
+            QString line =
+                QStringLiteral("・No.%1 %2: %3")
+                    .arg(QString::number(i + 1), BackupClassifier::offlineLabel(j.offline), esc(j.reason));
+            if (!c.note.trimmed().isEmpty())
+                line += QStringLiteral("（備考: %1）").arg(esc(c.note.trimmed()));
+            why << line;
+        }
+        html += QStringLiteral("</table><p class=\"note\">%1</p>").arg(why.join(QStringLiteral("<br/>")));
+    }
+
+    // 復旧テスト・記載先・BCP
+    QString restore = backupLabel("restore_tested", q.restoreTested);
+    if (!q.restoreTestedOn.trimmed().isEmpty())
+        restore += QStringLiteral("（実施日 %1）").arg(answeredDate(q.restoreTestedOn));
+    html += QStringLiteral("<h2>復旧テスト・記載先・BCP</h2>");
+    html += keyRows({
+        {QStringLiteral("復旧テスト"), restore},
+        {QStringLiteral("記載先"), backupLabel("documented_in", q.documentedIn)},
+        {QStringLiteral("BCP"), backupLabel("bcp", q.bcp)},
+    });
+
+    // 予定
+    QList<std::pair<QString, QString>> plans = {
+        {QStringLiteral("新サーバ"), backupLabel("new_server", q.newServer)},
+        {QStringLiteral("既存機器への媒体接続"), backupLabel("media_on_existing", q.mediaOnExisting)},
+        {QStringLiteral("ベンダーと計画中"), backupLabel("planning_with_vendor", q.planningWithVendor)},
+        {QStringLiteral("運用中（回答）"), backupLabel("already_operating", q.alreadyOperating)},
+    };
+    if (!q.note.trimmed().isEmpty())
+        plans.append({QStringLiteral("備考"), q.note.trimmed()});
+    html += QStringLiteral("<h2>予定</h2>") + keyRows(plans);
+
+    // 確認事項
+    html += QStringLiteral("<h2>確認事項</h2>");
+    if (a.flags.isEmpty()) {
+        html += QStringLiteral("<p>矛盾する回答はありません</p>");
+    } else {
+        QStringList lines;
+        for (const BackupFlag &f : a.flags) {
+            const bool contradiction = f.kind == BackupFlag::Kind::Contradiction;
+            lines << QStringLiteral("<span class=\"%1\">%2</span>%3")
+                         .arg(contradiction ? QStringLiteral("contradiction") : QStringLiteral("check"),
+                              contradiction ? QStringLiteral("【矛盾】") : QStringLiteral("【要確認】"),
+                              esc(f.text));
+        }
+        html += QStringLiteral("<p>%1</p>").arg(lines.join(QStringLiteral("<br/>")));
+    }
+
+    // 病院が行うこと
+    html += QStringLiteral("<h2>病院が行うこと</h2>");
+    if (a.checklist.isEmpty())
+        return html + QStringLiteral("<p>支援区分が決まっていないため、項目はありません。</p>");
+    html +=
+        tableStart({QStringLiteral("項目"), QStringLiteral("状態"), QStringLiteral("理由")}, {60, 12, 28});
+    for (const BackupChecklistLine &line : a.checklist) {
+        QString reason = esc(line.reason);
+        if (!line.note.trimmed().isEmpty())
+            reason += (reason.isEmpty() ? QString() : QStringLiteral("<br/>")) +
+                      QStringLiteral("<span class=\"note\">%1</span>").arg(esc(line.note.trimmed()));
+        html +=
+            QStringLiteral("<tr><td>%1</td><td class=\"st%2\">%3</td><td>%4</td></tr>")
+                .arg(esc(line.text), line.state == QStringLiteral("done") ? QStringLiteral(" ok") : QString(),
+                     esc(backupLabel("state", line.state)), reason);
+    }
+    return html + QStringLiteral("</table>");
 }
 
 QString findingsSection(const ReportData &r)
@@ -940,9 +1120,9 @@ void drawPhotoPage(QPainter &p, const PageFrame &f, const SurveyStore &store, co
 
 const QStringList &PdfReport::sectionTitles()
 {
-    static const QStringList titles = {
-        kTitleSummary,    kTitleConnectionPoints, kTitleScan,       kTitleSecurity,
-        kTitleRansomware, kTitleFindings,         kTitleFloorPlans, kTitlePhotos};
+    static const QStringList titles = {kTitleSummary,  kTitleConnectionPoints, kTitleScan,
+                                       kTitleSecurity, kTitleRansomware,       kTitleBackup,
+                                       kTitleFindings, kTitleFloorPlans,       kTitlePhotos};
     return titles;
 }
 
@@ -977,7 +1157,8 @@ Result<PdfReportSummary> PdfReport::write(const SurveyStore &store, const Report
         document.setDefaultStyleSheet(styleSheet(ReportFont::family()));
         document.setPageSize(f.body.size());
         const QString html = summarySection(report) + connectionPointSection(report) + scanSection(report) +
-                             securitySection(report) + ransomwareSection(report) + findingsSection(report);
+                             securitySection(report) + ransomwareSection(report) + backupSection(report) +
+                             findingsSection(report);
         document.setHtml(QStringLiteral("<html><body>") + html + QStringLiteral("</body></html>"));
         const int bodyPages = document.pageCount();
 

@@ -41,9 +41,11 @@ struct PdfReportSummary
 // The survey report (調査報告書) as a PDF, A4 portrait, written with QPdfWriter: a cover with the
 // hospital, the dates and the 機密 marking; the table of contents; 調査概要 with the counts;
 // 外部ネットワーク接続点の見える化; 現地検出 / 脆弱性診断; セキュリティ対策状況; ランサムウェア感染
-// への備え (a table per terminal); 所見一覧; the floor plans with numbered pins and a legend; the
-// photo appendix. Every page but the cover carries the hospital, 機密 and "n / N". Text is real
-// text in the embedded report font (ReportFont), so it can be selected, searched and copied.
+// への備え (a table per terminal); オフラインバックアップ（診療録管理体制加算1） (the support class,
+// the backups kept today with their offline judgement, the checks and the hospital's checklist);
+// 所見一覧; the floor plans with numbered pins and a legend; the photo appendix. Every page but the cover
+// carries the hospital, 機密 and "n / N". Text is real text in the embedded report font (ReportFont), so it
+// can be selected, searched and copied.
 class PdfReport
 {
 public:

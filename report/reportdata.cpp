@@ -33,6 +33,11 @@ Result<ReportData> ReportData::gather(const SurveyStore &store, const QDate &tod
     if (!photos)
         return tl::unexpected(photos.error());
     report.photos = *photos;
+    auto backup = store.backupQuestionnaire();
+    if (!backup)
+        return tl::unexpected(backup.error());
+    report.backup = std::move(*backup);
+    report.backupAssessment = BackupClassifier::assess(report.backup, today);
     return report;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backupclassifier.h"
+#include "backupquestionnaire.h"
 #include "error.h"
 #include "finding.h"
 #include "photo.h"
@@ -18,7 +20,8 @@ namespace fs::report {
 
 // Everything the report and the Excel export show, read once from the survey: the captured data,
 // the findings as they stand (stored judgment over what the rules raise now), the scans, the
-// photos' metadata (images are read one at a time while writing).
+// photos' metadata (images are read one at a time while writing), and the offline-backup
+// questionnaire with its classification.
 struct ReportData
 {
     fs::model::SurveyData data;               // floor plans with pins (images stay in their blobs)
@@ -27,7 +30,9 @@ struct ReportData
     QList<fs::model::ScanHost> scanHosts;     // every imported host, matched or not
     QList<fs::model::ScanImport> scanImports; // the imported scanner outputs
     QList<fs::model::Photo> photos;
-    QDate asOf; // the evaluation date (the terminal step's visit day)
+    QDate asOf;                                   // the evaluation date (the terminal step's visit day)
+    fs::model::BackupQuestionnaire backup;        // the offline-backup questionnaire as answered
+    fs::model::BackupAssessment backupAssessment; // its class, flags and checklist as of today
 
     [[nodiscard]] static fs::Result<ReportData> gather(const fs::model::SurveyStore &store,
                                                        const QDate &today);

@@ -1,6 +1,7 @@
 // The survey report (調査報告書) written as a PDF and read back with Poppler: every section,
 // every CAF ID and host name, Japanese text extracted as written, the embedded report font,
 // contents that point at the right pages, floor plans with pins, photos with captions.
+#include "backupclassifier.h"
 #include "clock.h"
 #include "demosurvey.h"
 #include "findingsengine.h"
@@ -230,7 +231,7 @@ private slots:
     void pageCountIsSane()
     {
         QCOMPARE(m_document->numPages(), m_summary.pageCount);
-        // cover + contents + 6 text sections + 2 floor plans + 2 photo pages at least
+        // cover + contents + 7 text sections + 2 floor plans + 2 photo pages at least
         QVERIFY2(m_summary.pageCount >= 12 && m_summary.pageCount <= 40,
                  qPrintable(QString::number(m_summary.pageCount)));
         QCOMPARE(m_summary.floorPlanCount, 2);
@@ -243,8 +244,28 @@ private slots:
 
     void everySectionIsThere()
     {
+        const QStringList expected = {QStringLiteral("調査概要"),
+                                      QStringLiteral("外部ネットワーク接続点の見える化"),
+                                      QStringLiteral("現地検出 / 脆弱性診断"),
+                                      QStringLiteral("セキュリティ対策状況"),
+                                      QStringLiteral("ランサムウェア感染への備え"),
+                                      QStringLiteral("オフラインバックアップ（診療録管理体制加算1）"),
+                                      QStringLiteral("所見一覧"),
+                                      QStringLiteral("設置場所（フロアマップ）"),
+                                      QStringLiteral("写真")};
+        QCOMPARE(PdfReport::sectionTitles(), expected);
         for (const QString &title : PdfReport::sectionTitles())
             QVERIFY2(has(title), qPrintable(title));
+        // The sections follow in that order, each on or after the page of the one before.
+        int previous = 0;
+        for (const QString &title : expected.mid(0, 7)) {
+            const auto entry = std::find_if(
+                m_summary.contents.begin(), m_summary.contents.end(),
+                [&](const fs::report::ContentsEntry &e) { return e.level == 1 && e.title == title; });
+            QVERIFY2(entry != m_summary.contents.end(), qPrintable(title));
+            QVERIFY2(entry->page >= previous, qPrintable(title));
+            previous = entry->page;
+        }
         QVERIFY(m_pages.first().contains(QStringLiteral("機密")));
         QVERIFY(m_pages.first().contains(QStringLiteral("さぬき中央病院")));
         QVERIFY(m_pages.first().contains(QStringLiteral("2026年11月24日")));
@@ -412,6 +433,88 @@ private slots:
         QVERIFY(f.contains(QStringLiteral("192.0.2.200")));
         QVERIFY(f.contains(QStringLiteral("3389/tcpms-wbt-server")));
         QVERIFY(!f.contains(QStringLiteral("脆弱性診断の結果はまだ取り込まれていません")));
+    }
+
+    // The demo survey (DemoSurvey::createOrReplace) answers the offline-backup questionnaire:
+    // 支援A, its copies with their offline judgement, the checklist; then the office's override.
+    void offlineBackupSection()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo-backup.fsv"));
+        auto store = DemoSurvey::createOrReplace(path, m_clock);
+        FS_VERIFY_OK(store);
+        (*store)->setActor(QStringLiteral("事務局 鈴木"));
+        fs::report::PdfReportOptions options;
+        options.includePhotos = false;
+        const auto reportText = [&](const QString &name) -> QString {
+            auto report = ReportData::gather(**store, kVisit);
+            if (!report)
+                return {};
+            const QString pdf = m_dir.filePath(name);
+            if (!PdfReport::write(**store, *report, pdf, options))
+                return {};
+            auto document = Poppler::Document::load(pdf);
+            if (!document)
+                return {};
+            QString text;
+            for (int i = 0; i < document->numPages(); ++i)
+                text += pageText(*document, i);
+            return flat(text);
+        };
+
+        auto report = ReportData::gather(**store, kVisit);
+        FS_VERIFY_OK(report);
+        QCOMPARE(report->backupAssessment.effective, SupportClass::SupportA);
+        QVERIFY(!report->backup.copies.isEmpty());
+
+        const QString f = reportText(QStringLiteral("demo-backup.pdf"));
+        QVERIFY(!f.isEmpty());
+        QVERIFY(f.contains(flat(QStringLiteral("オフラインバックアップ（診療録管理体制加算1）"))));
+        QVERIFY(f.contains(QStringLiteral("支援A")));
+        QVERIFY(f.contains(flat(BackupOptions::classSupport(SupportClass::SupportA))));
+        QVERIFY(f.contains(QStringLiteral("SanukiCareEMR5")));
+        QVERIFY(f.contains(QStringLiteral("86,000人")));
+        // The copies' table (cells interleave in the extracted text: short parts are looked for).
+        QVERIFY(f.contains(QStringLiteral("オフライン判定")));
+        QVERIFY(f.contains(QStringLiteral("NAS")));
+        QVERIFY(f.contains(QStringLiteral("常時接続")));
+        QVERIFY(f.contains(QStringLiteral("オフラインではない")));
+        QVERIFY(f.contains(QStringLiteral("BD-R")));
+        // Why the class, the checks, and what the hospital must do.
+        QVERIFY(f.contains(QStringLiteral("新サーバ・媒体を今年度に調達する予定")));
+        QVERIFY(f.contains(QStringLiteral("矛盾する回答はありません")));
+        QVERIFY(f.contains(QStringLiteral("病院が行うこと")));
+        QVERIFY(f.contains(BackupClassifier::taskText(QStringLiteral("attend_build_day")).left(14)));
+        QVERIFY(f.contains(QStringLiteral("未完了")));
+        QVERIFY(f.contains(QStringLiteral("今年度に調達")));
+        QVERIFY(!f.contains(QStringLiteral("算定結果")));
+
+        // The office decides 支援C: the override, its reason and the computed class are printed.
+        const QString uuid = report->backup.uuid;
+        FS_VERIFY_OK((*store)->applyChanges(
+            {FieldChange{FieldRef{Entity::BackupQuestionnaire, uuid, QStringLiteral("override_class")},
+                         QStringLiteral("support_c")},
+             FieldChange{FieldRef{Entity::BackupQuestionnaire, uuid, QStringLiteral("override_reason")},
+                         QStringLiteral("事務局判断のテスト")}}));
+        auto overridden = ReportData::gather(**store, kVisit);
+        FS_VERIFY_OK(overridden);
+        QVERIFY(overridden->backupAssessment.overridden);
+        QCOMPARE(overridden->backupAssessment.effective, SupportClass::SupportC);
+        const QString g = reportText(QStringLiteral("demo-backup-override.pdf"));
+        QVERIFY(!g.isEmpty());
+        QVERIFY(g.contains(QStringLiteral("支援C")));
+        QVERIFY(g.contains(QStringLiteral("事務局判断のテスト")));
+        QVERIFY(g.contains(QStringLiteral("算定結果:支援A")));
+        QVERIFY(g.contains(BackupClassifier::taskText(QStringLiteral("planning_meeting")).left(12)));
+    }
+
+    // A survey whose questionnaire is not answered yet: 未判定, what is missing, no copies.
+    void offlineBackupSectionUnanswered()
+    {
+        QVERIFY(m_report.backup.copies.isEmpty());
+        QCOMPARE(m_report.backupAssessment.effective, SupportClass::Unclassified);
+        QVERIFY(has(QStringLiteral("未判定")));
+        QVERIFY(has(QStringLiteral("現在のバックアップの記入なし")));
+        QVERIFY(has(QStringLiteral("支援区分が決まっていないため、項目はありません。")));
     }
 
     // What the hospital wrote is text, never markup.
