@@ -81,7 +81,7 @@ Result<std::unique_ptr<SurveyStore>> DemoSurvey::createOrReplace(const QString &
         auto backup = backupAnswers();
         if (!backup)
             return tl::unexpected(backup.error());
-        if (auto r = (*store)->setBackupAnswers(*backup); !r)
+        if (auto r = (*store)->setBackupAnswers(*backup, SurveyStore::AnswersOrigin::Import); !r)
             return tl::unexpected(r.error());
         if (auto r = (*store)->setMeta(QStringLiteral("demo"), QStringLiteral("1")); !r)
             return tl::unexpected(r.error());

@@ -195,7 +195,8 @@ Result<QVariant> FieldCatalog::normalise(const FieldSpec &spec, const QVariant &
     const QString text = isNull ? QString() : value.toString().trimmed();
     switch (spec.kind) {
     case FieldKind::Text:
-        return QVariant(isNull ? QStringLiteral("") : value.toString());
+        // A null QString would be stored as SQL NULL in a NOT NULL column.
+        return QVariant(isNull || value.toString().isNull() ? QStringLiteral("") : value.toString());
     case FieldKind::Integer: {
         if (text.isEmpty())
             return QVariant(QMetaType::fromType<int>());

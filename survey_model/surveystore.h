@@ -236,11 +236,20 @@ public:
     [[nodiscard]] Result<BackupQuestionnaire> backupQuestionnaire() const;
     // Adds a copy at the end (audited, queued for the portal); removed with setRemoved.
     [[nodiscard]] Result<BackupCopy> addBackupCopy(const BackupCopy &copy);
+    // Where a questionnaire's answers come from: edited here (queued for the portal) or part of
+    // imported data (the built-in demo; audited as an import and sent with the whole survey, like
+    // importSurvey).
+    enum class AnswersOrigin
+    {
+        Edit,
+        Import
+    };
     // Replaces the answers with those of a filled questionnaire (an answers file), in one
     // transaction: every questionnaire field, the copies (the current ones are removed and the
     // given ones added), and the checklist items it names. The override is kept unless answers
     // sets one.
-    [[nodiscard]] Result<void> setBackupAnswers(const BackupQuestionnaire &answers);
+    [[nodiscard]] Result<void> setBackupAnswers(const BackupQuestionnaire &answers,
+                                                AnswersOrigin origin = AnswersOrigin::Edit);
 
     // ---- maintenance
     // Checks the file: SQLite integrity and foreign keys, the format, and every blob's SHA-256.
@@ -255,10 +264,12 @@ private:
 
     [[nodiscard]] Result<void> ensureWritable() const;
     // applyChanges inside the caller's transaction.
-    [[nodiscard]] Result<QList<AppliedChange>> applyInTransaction(const QList<FieldChange> &changes);
+    // queue: an outbox entry per changed row (false for imported data).
+    [[nodiscard]] Result<QList<AppliedChange>> applyInTransaction(const QList<FieldChange> &changes,
+                                                                  bool queue = true);
     // An override without a reason, or an item not needed without one, is refused.
     [[nodiscard]] Result<void> checkBackupDecisions() const;
-    [[nodiscard]] Result<BackupCopy> insertBackupCopy(const BackupCopy &copy);
+    [[nodiscard]] Result<BackupCopy> insertBackupCopy(const BackupCopy &copy, bool queue = true);
     [[nodiscard]] Result<void> initialise();
     [[nodiscard]] Result<void> audit(const QString &action, const QString &entity, const QString &uuid,
                                      const QString &field = {}, const QVariant &oldValue = {},

@@ -125,7 +125,7 @@ Result<BackupQuestionnaire> SurveyStore::backupQuestionnaire() const
     return q;
 }
 
-Result<BackupCopy> SurveyStore::insertBackupCopy(const BackupCopy &copy)
+Result<BackupCopy> SurveyStore::insertBackupCopy(const BackupCopy &copy, bool queue)
 {
     // Every answer is checked as an edit of it would be.
     BackupCopy stored = copy;
@@ -165,8 +165,10 @@ Result<BackupCopy> SurveyStore::insertBackupCopy(const BackupCopy &copy)
     if (!r)
         return tl::unexpected(r.error());
     stored.id = r->lastInsertId;
-    if (auto a = audit(QStringLiteral("insert"), kCopy, stored.uuid); !a)
+    if (auto a = audit(queue ? QStringLiteral("insert") : QStringLiteral("import"), kCopy, stored.uuid); !a)
         return tl::unexpected(a.error());
+    if (!queue)
+        return stored;
     if (auto o = Outbox::enqueue(*m_database, kCopy, stored.uuid, QStringLiteral("upsert"), m_clock.now());
         !o)
         return tl::unexpected(o.error());
@@ -188,8 +190,9 @@ Result<BackupCopy> SurveyStore::addBackupCopy(const BackupCopy &copy)
     return added;
 }
 
-Result<void> SurveyStore::setBackupAnswers(const BackupQuestionnaire &answers)
+Result<void> SurveyStore::setBackupAnswers(const BackupQuestionnaire &answers, AnswersOrigin origin)
 {
+    const bool queue = origin == AnswersOrigin::Edit;
     if (auto r = ensureWritable(); !r)
         return r;
     Transaction transaction(*m_database);
@@ -212,7 +215,7 @@ Result<void> SurveyStore::setBackupAnswers(const BackupQuestionnaire &answers)
             changes << FieldChange{FieldRef{Entity::BackupChecklist, it->uuid, QString::fromLatin1(field)},
                                    value};
     }
-    if (auto applied = applyInTransaction(changes); !applied)
+    if (auto applied = applyInTransaction(changes, queue); !applied)
         return tl::unexpected(applied.error());
 
     const QString stamp = now();
@@ -226,6 +229,8 @@ Result<void> SurveyStore::setBackupAnswers(const BackupQuestionnaire &answers)
                            QStringLiteral("present"), QStringLiteral("removed"));
             !a)
             return a;
+        if (!queue)
+            continue;
         if (auto o = Outbox::enqueue(*m_database, kCopy, old.uuid, QStringLiteral("delete"), m_clock.now());
             !o)
             return o;
@@ -233,7 +238,7 @@ Result<void> SurveyStore::setBackupAnswers(const BackupQuestionnaire &answers)
     for (const BackupCopy &copy : answers.copies) {
         BackupCopy fresh = copy;
         fresh.uuid.clear();
-        if (auto added = insertBackupCopy(fresh); !added)
+        if (auto added = insertBackupCopy(fresh, queue); !added)
             return tl::unexpected(added.error());
     }
     return transaction.commit();

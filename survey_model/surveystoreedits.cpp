@@ -214,7 +214,7 @@ Result<QList<AppliedChange>> SurveyStore::applyChanges(const QList<FieldChange> 
     return applied;
 }
 
-Result<QList<AppliedChange>> SurveyStore::applyInTransaction(const QList<FieldChange> &changes)
+Result<QList<AppliedChange>> SurveyStore::applyInTransaction(const QList<FieldChange> &changes, bool queue)
 {
     QList<AppliedChange> applied;
     const QString stamp = now();
@@ -236,14 +236,16 @@ Result<QList<AppliedChange>> SurveyStore::applyInTransaction(const QList<FieldCh
                                  {*value, stamp, change.ref.uuid});
         if (!r)
             return tl::unexpected(r.error());
-        if (auto a = audit(QStringLiteral("update"), table(change.ref.entity), change.ref.uuid, spec->name,
-                           *old, *value);
+        if (auto a = audit(queue ? QStringLiteral("update") : QStringLiteral("import"),
+                           table(change.ref.entity), change.ref.uuid, spec->name, *old, *value);
             !a)
             return tl::unexpected(a.error());
-        if (auto o = Outbox::enqueue(*m_database, table(change.ref.entity), change.ref.uuid,
-                                     QStringLiteral("upsert"), m_clock.now());
-            !o)
-            return tl::unexpected(o.error());
+        if (queue) { // imported data is sent with the whole survey
+            if (auto o = Outbox::enqueue(*m_database, table(change.ref.entity), change.ref.uuid,
+                                         QStringLiteral("upsert"), m_clock.now());
+                !o)
+                return tl::unexpected(o.error());
+        }
         applied.append(AppliedChange{change.ref, *old, *value});
     }
     // Rules that span fields hold when the edit is complete, whatever order its changes came in.

@@ -531,6 +531,12 @@ private slots:
         FS_VERIFY_OK(q);
         QCOMPARE(q->copies.size(), 3);
         QCOMPARE(BackupClassifier::assess(*q, kToday).computed, SupportClass::SupportA);
+        // Part of the demo as imported: audited as an import, nothing waiting for the portal.
+        QCOMPARE(*(*store)->pendingChangeCount(), 0);
+        QCOMPARE(
+            rawCount(dir.filePath(u"demo.fsv"_s),
+                     u"SELECT count(*) FROM audit_log WHERE entity = 'backup_copy' AND action = 'import'"_s),
+            3);
     }
 };
 
