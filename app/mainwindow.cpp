@@ -139,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_ui->findingsPage->addFinding();
     });
     connect(m_ui->showScanDayAction, &QAction::triggered, this, [this] { showPage(ScanDayPageIndex); });
+    connect(m_ui->showBackupAction, &QAction::triggered, this, [this] { showPage(BackupPageIndex); });
     connect(m_ui->confirmScanIpAction, &QAction::triggered, this, [this] {
         commitPendingEdit();
         showPage(ScanDayPageIndex);
@@ -174,6 +175,9 @@ MainWindow::MainWindow(QWidget *parent)
             break;
         case ScanDayPageIndex:
             m_ui->scanDayPage->focusList();
+            break;
+        case BackupPageIndex:
+            m_ui->backupPage->focusList();
             break;
         default:
             m_floorPlanPreview->setFocus();
@@ -240,6 +244,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->findingsPage, &FindingsPage::statusMessage, this, message);
     connect(m_ui->findingsPage, &FindingsPage::findingsRefreshed, this, &MainWindow::updateSyncStatus);
     connect(m_ui->scanDayPage, &ScanDayPage::statusMessage, this, message);
+    connect(m_ui->backupPage, &BackupPage::statusMessage, this, message);
     connect(m_ui->scanDayPage, &ScanDayPage::scansChanged, this, &MainWindow::updateSyncStatus);
     connect(m_connectivity, &fs::sync::ConnectivityMonitor::connectivityChanged, this,
             &MainWindow::updateConnectivity);
@@ -264,6 +269,7 @@ MainWindow::~MainWindow()
     m_ui->terminalPage->setEditor(nullptr);
     m_ui->findingsPage->setEditor(nullptr);
     m_ui->scanDayPage->setSurvey(nullptr, nullptr);
+    m_ui->backupPage->setSurvey(nullptr, nullptr);
     m_editor.reset(); // while the window that listens to it is still whole
 }
 
@@ -294,6 +300,7 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
     m_ui->findingsPage->setEditor(editor);
     m_ui->findingsPage->setSurvey(m_store.get());
     m_ui->scanDayPage->setSurvey(m_store.get(), editor);
+    m_ui->backupPage->setSurvey(m_store.get(), editor);
     if (m_ui->sectionTabs->currentIndex() == FindingsPageIndex)
         m_ui->findingsPage->refresh();
     reload(true, true);
@@ -717,6 +724,7 @@ void MainWindow::reload(bool floorPlans, bool reset)
     m_ui->connectionPointPage->setSurvey(m_store.get(), m_data.connectionPoints, m_photos);
     m_ui->terminalPage->setSurvey(m_store.get(), m_data.terminals, m_photos);
     m_ui->scanDayPage->reload();
+    m_ui->backupPage->scheduleReload();
     refreshProgress(reset);
     if (floorPlans) {
         m_floorPlanPreview->setFloorPlans(m_store.get(), m_data.floorPlans);

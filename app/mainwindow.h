@@ -54,7 +54,8 @@ public:
         TerminalPageIndex,
         FloorPlanPageIndex,
         FindingsPageIndex,
-        ScanDayPageIndex
+        ScanDayPageIndex,
+        BackupPageIndex
     };
 
     explicit MainWindow(QWidget *parent = nullptr);

@@ -322,4 +322,16 @@ std::optional<Photo> SurveyEditor::addPhoto(const QString &filePath, const Photo
     return *added;
 }
 
+std::optional<BackupCopy> SurveyEditor::addBackupCopy(const BackupCopy &copy, const QString &text)
+{
+    auto added = m_store.addBackupCopy(copy);
+    if (!added) {
+        reportFailure(added.error());
+        return std::nullopt;
+    }
+    m_undoStack->push(new PresenceCommand(*this, Entity::BackupCopy, added->uuid, true, text));
+    emit changed();
+    return *added;
+}
+
 } // namespace fs::model

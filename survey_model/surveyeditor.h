@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backupquestionnaire.h"
 #include "connectionpoint.h"
 #include "error.h"
 #include "fieldref.h"
@@ -52,6 +53,8 @@ public:
     bool moveDevice(const QString &deviceUuid, int direction, const QString &text);
     std::optional<VisitDay> addVisitDay(const QString &text);
     std::optional<Photo> addPhoto(const QString &filePath, const PhotoTarget &target, const QString &text);
+    // Adds a backup copy to the questionnaire (undo removes it again).
+    std::optional<BackupCopy> addBackupCopy(const BackupCopy &copy, const QString &text);
     // Records a terminal's facts (collector file or manual form) with their evaluation: the five
     // checked items and the rule findings, one undo step.
     bool recordTerminalAssessment(const QString &terminalUuid, const TerminalFacts &facts,

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>fs::app::BackupPage</name>
+    <message numerus="yes">
+        <source>To check (%n contradiction(s))</source>
+        <translation>
+            <numerusform>To check (%n contradiction)</numerusform>
+            <numerusform>To check (%n contradictions)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fs::app::CompletenessPanel</name>
     <message numerus="yes">
         <source>%1: %n item(s) still missing.</source>

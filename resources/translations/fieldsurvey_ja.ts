@@ -53,6 +53,120 @@
     </message>
 </context>
 <context>
+    <name>BackupOverrideDialog</name>
+    <message>
+        <source>Decide the support class</source>
+        <translation>支援区分を決定</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>支援区分(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Electronic medical record</source>
+        <translation>電子カルテ</translation>
+    </message>
+    <message>
+        <source>EMR &amp;product:</source>
+        <translation>製品名(&amp;P):</translation>
+    </message>
+    <message>
+        <source>EMR &amp;vendor:</source>
+        <translation>ベンダー(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Patients:</source>
+        <translation>患者数(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Answered &amp;by:</source>
+        <translation>回答者(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Answered &amp;on:</source>
+        <translation>回答日(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Backups kept today</source>
+        <translation>現在のバックアップ</translation>
+    </message>
+    <message>
+        <source>A&amp;dd backup</source>
+        <translation>バックアップを追加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove backup</source>
+        <translation>バックアップを削除</translation>
+    </message>
+    <message>
+        <source>Restore and documentation</source>
+        <translation>復旧テストと記載</translation>
+    </message>
+    <message>
+        <source>Restore &amp;tested:</source>
+        <translation>復旧テスト(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Last restore &amp;test on:</source>
+        <translation>最終復旧テスト日(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Offline keeping &amp;written in:</source>
+        <translation>オフライン保管の記載先(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;BCP:</source>
+        <translation>BCP(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Intentions</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>&amp;New server:</source>
+        <translation>新サーバ(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Media on existing equipment:</source>
+        <translation>既存機器への媒体接続(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Planning with the &amp;vendor:</source>
+        <translation>ベンダーと計画中(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Offline backup &amp;already operating:</source>
+        <translation>オフラインバックアップ運用中(&amp;A):</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>備考(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Decide &amp;otherwise…</source>
+        <translation>事務局判断で変更(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Use the computed class</source>
+        <translation>算定結果に戻す</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>確認事項</translation>
+    </message>
+    <message>
+        <source>What the hospital must do</source>
+        <translation>病院が行うこと</translation>
+    </message>
+</context>
+<context>
     <name>CollectDialog</name>
     <message>
         <source>Read the device</source>
@@ -781,6 +895,14 @@
         <source>Export scan-day &amp;list (CSV)…</source>
         <translation>診断対象一覧を書き出す(CSV)(&amp;L)…</translation>
     </message>
+    <message>
+        <source>Offline &amp;backup</source>
+        <translation>オフラインバックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The offline-backup questionnaire and the support class</source>
+        <translation>オフラインバックアップ調査票と支援区分</translation>
+    </message>
 </context>
 <context>
     <name>ReportPreviewDialog</name>
@@ -1253,6 +1375,154 @@
     <message>
         <source>Add line</source>
         <translation>回線を追加</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::BackupOverrideDialog</name>
+    <message>
+        <source>The answers give %1. Choose the class the office decided and say why; the decision is recorded with your name and synced.</source>
+        <translation>回答からの算定結果は %1 です。事務局が決定した支援区分と理由を入力してください。判断は氏名とともに記録され、ポータルへ同期されます。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::BackupPage</name>
+    <message>
+        <source>System</source>
+        <translation>対象システム</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>頻度</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>世代数</translation>
+    </message>
+    <message>
+        <source>Kept at</source>
+        <translation>保管場所</translation>
+    </message>
+    <message>
+        <source>Separation</source>
+        <translation>切り離し方</translation>
+    </message>
+    <message>
+        <source>Reachable from the EMR</source>
+        <translation>電子カルテから同じ認証で到達</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>オフライン判定</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Change the reason of a checklist item</source>
+        <translation>チェック項目の理由を変更</translation>
+    </message>
+    <message>
+        <source>Could not read the backup questionnaire: %1</source>
+        <translation>バックアップ調査票を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Computed: %1. Decided by the office%2: %3</source>
+        <translation>算定結果: %1。事務局判断%2: %3</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not answered yet: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;未回答: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Contradiction: %1</source>
+        <translation>【矛盾】%1</translation>
+    </message>
+    <message>
+        <source>Check: %1</source>
+        <translation>【要確認】%1</translation>
+    </message>
+    <message>
+        <source>No answer contradicts another.</source>
+        <translation>矛盾する回答はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>To check (%n contradiction(s))</source>
+        <translation>
+            <numerusform>確認事項（矛盾 %n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What the hospital must do: decided once the class is known</source>
+        <translation>病院が行うこと: 支援区分が決まると表示されます</translation>
+    </message>
+    <message>
+        <source>What the hospital must do</source>
+        <translation>病院が行うこと</translation>
+    </message>
+    <message>
+        <source>Answer the backup questionnaire</source>
+        <translation>バックアップ調査票に回答</translation>
+    </message>
+    <message>
+        <source>Change a backup</source>
+        <translation>バックアップを変更</translation>
+    </message>
+    <message>
+        <source>Add a backup</source>
+        <translation>バックアップを追加</translation>
+    </message>
+    <message>
+        <source>Remove a backup</source>
+        <translation>バックアップを削除</translation>
+    </message>
+    <message>
+        <source>Decide the support class</source>
+        <translation>支援区分を決定</translation>
+    </message>
+    <message>
+        <source>Use the computed support class</source>
+        <translation>算定結果の支援区分に戻す</translation>
+    </message>
+    <message>
+        <source>Support class decided: %1</source>
+        <translation>支援区分を決定しました: %1</translation>
+    </message>
+    <message>
+        <source>Change a checklist item</source>
+        <translation>チェック項目を変更</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <source>Why is this item not needed?</source>
+        <translation>この項目が不要な理由:</translation>
     </message>
 </context>
 <context>
