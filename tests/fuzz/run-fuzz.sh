@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes a reader for a while (default 60 s) with libFuzzer. Not part of `make test`.
-#   tests/fuzz/run-fuzz.sh [seconds] [workbook|terminalfacts|nmapxml]
+#   tests/fuzz/run-fuzz.sh [seconds] [workbook|terminalfacts|nmapxml|backupjson]
 # workbook starts from the reference workbooks and the generated variants; terminalfacts from the
-# example collector outputs in tests/data/terminals; nmapxml from the scan fixtures in tests/data/scans.
+# example collector outputs in tests/data/terminals; nmapxml from the scan fixtures in tests/data/scans;
+# backupjson from the questionnaires in tests/data/backup.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -21,6 +22,8 @@ if [ "$target" = terminalfacts ]; then
     cp tests/data/terminals/*.json "$work/corpus/"
 elif [ "$target" = nmapxml ]; then
     cp tests/data/scans/*.xml "$work/corpus/"
+elif [ "$target" = backupjson ]; then
+    cp tests/data/backup/*.json "$work/corpus/"
 else
     cp ../shared/corpus/intake/*.xlsx "$work/corpus/"
     python3 tests/data/intake/make_workbooks.py "$work/generated" >/dev/null
