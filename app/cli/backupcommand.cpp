@@ -24,7 +24,6 @@ using fs::model::BackupFlag;
 using fs::model::BackupJson;
 using fs::model::BackupOptions;
 using fs::model::BackupQuestionnaire;
-using fs::model::Entity;
 using fs::model::FieldChange;
 using fs::model::FieldRef;
 using fs::model::SupportClass;
@@ -212,16 +211,9 @@ int overrideClass(const QStringList &arguments)
     auto q = (*store)->backupQuestionnaire();
     if (!q)
         return failWith(q.error());
-    const auto ref = [&q](const char *field) {
-        return FieldRef{Entity::BackupQuestionnaire, q->uuid, QString::fromLatin1(field)};
-    };
-    const bool set = chosen.has_value();
-    const QList<FieldChange> changes = {
-        {ref("override_class"), set ? fs::model::kSupportClassKeys.key(*chosen) : QString()},
-        {ref("override_reason"), set ? parser.value(reasonOpt).trimmed() : QString()},
-        {ref("override_by"), set ? (*store)->actor() : QString()},
-        {ref("override_at"), set ? QVariant((*store)->clock().now()) : QVariant()},
-    };
+    const QList<FieldChange> changes = BackupClassifier::overrideChanges(
+        q->uuid, chosen.value_or(SupportClass::Unclassified), parser.value(reasonOpt), (*store)->actor(),
+        (*store)->clock().now());
     if (auto r = (*store)->applyChanges(changes); !r)
         return failWith(r.error());
     auto after = (*store)->backupQuestionnaire();

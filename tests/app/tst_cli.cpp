@@ -358,6 +358,94 @@ private slots:
         QVERIFY2(process.readAllStandardOutput().startsWith("offline"), err.constData());
     }
 
+    // The offline-backup questionnaire from the command line: classify an answers file, store it,
+    // decide otherwise (refused without a reason), mark an item, count the classes of many surveys.
+    void classifiesAndDecidesBackupSupport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString data = fs::test::sourceDir() + QStringLiteral("/tests/data/backup/");
+        Run run = runCli({QStringLiteral("backup"), QStringLiteral("classify"),
+                          data + QStringLiteral("contradiction-claims-operating-on-shared-nas.json"),
+                          QStringLiteral("--json")},
+                         headless());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject assessment =
+            QJsonDocument::fromJson(run.out).object().value(QStringLiteral("assessment")).toObject();
+        QCOMPARE(assessment.value(QStringLiteral("class_label")).toString(), QStringLiteral("支援B"));
+        QCOMPARE(assessment.value(QStringLiteral("contradictions")).toInt(), 2);
+
+        run = runCli(
+            {QStringLiteral("backup"), QStringLiteral("classify"), data + QStringLiteral("missing.json")},
+            headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(QString::fromUtf8(run.err).contains(QStringLiteral("missing.json")));
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        {
+            QFile file(broken);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(R"({"copies": [{"method": "floppy"}]})");
+        }
+        run = runCli({QStringLiteral("backup"), QStringLiteral("classify"), broken}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(run.err).contains(QStringLiteral("copies[0].method")),
+                 run.err.constData());
+
+        const QString a = dir.filePath(QStringLiteral("a.fsv"));
+        const QString b = dir.filePath(QStringLiteral("b.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), a}, headless()).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("demo"), b}, headless()).exitCode, 0);
+        run = runCli({QStringLiteral("backup"), QStringLiteral("answer"), b,
+                      data + QStringLiteral("not-applicable-tape-offsite.json")},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QString::fromUtf8(run.out).startsWith(QStringLiteral("支援区分: 対象外")));
+
+        // No reason, no decision; with one, the class changes and the computed one is still shown.
+        run = runCli({QStringLiteral("backup"), QStringLiteral("override"), a, QStringLiteral("--class"),
+                      QStringLiteral("支援C")},
+                     headless());
+        QCOMPARE(run.exitCode, 2);
+        run = runCli({QStringLiteral("backup"), QStringLiteral("override"), a, QStringLiteral("--class"),
+                      QStringLiteral("C"), QStringLiteral("--reason"),
+                      QStringLiteral("既存NASに媒体を追加する方針"), QStringLiteral("--actor"),
+                      QStringLiteral("事務局 鈴木")},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QString::fromUtf8(run.out).contains(
+            QStringLiteral("算定結果 支援A → 事務局判断: 既存NASに媒体を追加する方針（事務局 鈴木）")));
+        run = runCli({QStringLiteral("backup"), QStringLiteral("task"), a, QStringLiteral("planning_meeting"),
+                      QStringLiteral("--state"), QStringLiteral("not_needed")},
+                     headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(QString::fromUtf8(run.err).contains(QStringLiteral("needs a reason")));
+        // Single answers in the programme's words.
+        run = runCli({QStringLiteral("set"), a, QStringLiteral("backup.copy.2.separation=取り外して保管")},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QString::fromUtf8(run.out).contains(QStringLiteral("physically_disconnected")));
+
+        const QString csv = dir.filePath(QStringLiteral("portfolio.csv"));
+        run = runCli({QStringLiteral("backup"), QStringLiteral("summary"), a, b, QStringLiteral("--json"),
+                      QStringLiteral("--csv"), csv},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray out = run.out.mid(run.out.indexOf('{'));
+        const QJsonObject counts =
+            QJsonDocument::fromJson(out).object().value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("支援C")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("対象外")).toInt(), 1); // b
+        QCOMPARE(counts.value(QStringLiteral("支援A")).toInt(), 0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // Excel reads it as UTF-8
+        const QString text = QString::fromUtf8(bytes);
+        // a's HDD is now kept unplugged: computed 対象外, decided 支援C.
+        QVERIFY2(text.contains(QStringLiteral("\"支援C\",\"対象外\",\"既存NASに媒体を追加する方針\"")),
+                 qPrintable(text));
+    }
+
     void judgesAndRecordsTerminalFacts()
     {
         QTemporaryDir dir;
