@@ -400,13 +400,8 @@ bool BackupPage::setOverride(SupportClass value, const QString &reason)
 {
     if (!m_editor)
         return false;
-    const auto ref = [this](const char *field) {
-        return FieldRef{Entity::BackupQuestionnaire, m_questionnaire.uuid, QString::fromLatin1(field)};
-    };
-    return m_editor->setFields({{ref("override_class"), fs::model::kSupportClassKeys.key(value)},
-                                {ref("override_reason"), reason.trimmed()},
-                                {ref("override_by"), m_store->actor()},
-                                {ref("override_at"), m_store->clock().now()}},
+    return m_editor->setFields(BackupClassifier::overrideChanges(m_questionnaire.uuid, value, reason,
+                                                                 m_store->actor(), m_store->clock().now()),
                                tr("Decide the support class"));
 }
 
@@ -414,14 +409,9 @@ bool BackupPage::clearOverride()
 {
     if (!m_editor)
         return false;
-    const auto ref = [this](const char *field) {
-        return FieldRef{Entity::BackupQuestionnaire, m_questionnaire.uuid, QString::fromLatin1(field)};
-    };
-    return m_editor->setFields({{ref("override_class"), QString()},
-                                {ref("override_reason"), QString()},
-                                {ref("override_by"), QString()},
-                                {ref("override_at"), QVariant()}},
-                               tr("Use the computed support class"));
+    return m_editor->setFields(
+        BackupClassifier::overrideChanges(m_questionnaire.uuid, SupportClass::Unclassified, {}, {}, {}),
+        tr("Use the computed support class"));
 }
 
 void BackupPage::chooseOverride()

@@ -340,6 +340,20 @@ BackupAssessment BackupClassifier::assess(const BackupQuestionnaire &q, const QD
     return a;
 }
 
+QList<FieldChange> BackupClassifier::overrideChanges(const QString &questionnaireUuid, SupportClass value,
+                                                     const QString &reason, const QString &by,
+                                                     const QDateTime &at)
+{
+    const auto ref = [&questionnaireUuid](const char *field) {
+        return FieldRef{Entity::BackupQuestionnaire, questionnaireUuid, QString::fromLatin1(field)};
+    };
+    const bool set = value != SupportClass::Unclassified;
+    return {{ref("override_class"), kSupportClassKeys.key(value)},
+            {ref("override_reason"), set ? reason.trimmed() : QString()},
+            {ref("override_by"), set ? by : QString()},
+            {ref("override_at"), set ? QVariant(at) : QVariant()}};
+}
+
 QStringList BackupClassifier::taskKeys(SupportClass value)
 {
     switch (value) {

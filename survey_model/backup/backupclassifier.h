@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backupquestionnaire.h"
+#include "fieldref.h"
 
 #include <QDate>
 #include <QList>
@@ -87,6 +88,11 @@ public:
     // Every item key the app knows (a row of backup_checklist each).
     [[nodiscard]] static QStringList allTaskKeys();
     [[nodiscard]] static QString taskText(const QString &key);
+    // The edit that records the office's decision on a questionnaire (who and when included), or
+    // removes it for Unclassified: one undo step, one audit row per field.
+    [[nodiscard]] static QList<FieldChange> overrideChanges(const QString &questionnaireUuid,
+                                                            SupportClass value, const QString &reason,
+                                                            const QString &by, const QDateTime &at);
     // 「オフライン」「オフラインではない」「判定不可」.
     [[nodiscard]] static QString offlineLabel(OfflineJudgement value);
 };
