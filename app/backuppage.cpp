@@ -97,9 +97,13 @@ BackupPage::BackupPage(QWidget *parent)
     m_ui->checklistTable->setColumnCount(3);
     m_ui->checklistTable->setHorizontalHeaderLabels({tr("Item"), tr("State"), tr("Reason")});
     m_ui->checklistTable->horizontalHeader()->setSectionResizeMode(TaskColumn, QHeaderView::Stretch);
-    m_ui->checklistTable->horizontalHeader()->setSectionResizeMode(StateColumn,
-                                                                   QHeaderView::ResizeToContents);
+    // The state is a combo box in the cell, which ResizeToContents does not measure.
+    QComboBox probe;
+    fillChoices(&probe, QStringLiteral("state"));
+    m_ui->checklistTable->horizontalHeader()->setSectionResizeMode(StateColumn, QHeaderView::Fixed);
+    m_ui->checklistTable->setColumnWidth(StateColumn, probe.sizeHint().width());
     m_ui->checklistTable->horizontalHeader()->setSectionResizeMode(ReasonColumn, QHeaderView::Interactive);
+    m_ui->checklistTable->setColumnWidth(ReasonColumn, 16 * probe.fontMetrics().averageCharWidth());
     m_ui->checklistTable->verticalHeader()->setVisible(false);
     m_ui->checklistTable->setWordWrap(true);
     connect(m_ui->checklistTable, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
