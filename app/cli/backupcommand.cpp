@@ -4,6 +4,7 @@
 #include "backupjson.h"
 #include "clicommands.h"
 #include "clisupport.h"
+#include "csvtext.h"
 #include "surveystore.h"
 
 #include <QCommandLineParser>
@@ -283,10 +284,8 @@ int summary(const QStringList &arguments)
     QJsonArray hospitals;
     QStringList csv{
         QStringLiteral("医療機関コード,医療機関,支援区分,算定結果,事務局判断の理由,矛盾,要確認,ファイル")};
-    const auto cell = [](QString text) -> QString {
-        if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
-            text.prepend(QLatin1Char('\''));
-        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    const auto cell = [](const QString &text) {
+        return fs::model::CsvText::cell(text, fs::model::CsvText::Quote::Always);
     };
     int failures = 0;
     for (const QString &path : parser.positionalArguments()) {
@@ -342,7 +341,7 @@ int summary(const QStringList &arguments)
         countText << QStringLiteral("%1 %2").arg(BackupOptions::classLabel(c)).arg(counts.value(int(c)));
     }
     if (parser.isSet(csvOpt)) {
-        const QByteArray bytes = "\xEF\xBB\xBF" + csv.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";
+        const QByteArray bytes = fs::model::CsvText::document(csv);
         QSaveFile file(parser.value(csvOpt));
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
             return failWith(

@@ -1,26 +1,12 @@
 #include "scanday.h"
 
+#include "csvtext.h"
 #include "ipaddress.h"
 #include "scanimporter.h"
 
 #include <algorithm>
 
 namespace fs::model {
-
-namespace {
-
-QString csvCell(QString text)
-{
-    // Formula injection: the scan team opens this in a spreadsheet.
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.at(0)))
-        text.prepend(QLatin1Char('\''));
-    if (text.contains(QLatin1Char('"')) || text.contains(QLatin1Char(',')) ||
-        text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r')))
-        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return text;
-}
-
-} // namespace
 
 bool ScanDay::wantsScan(const ConnectionPoint &line)
 {
@@ -168,7 +154,7 @@ QByteArray ScanDay::toCsv(const QList<ScanDayRow> &rows, const QString &hospital
     QStringList out;
     QStringList cells;
     for (const QString &h : header)
-        cells << csvCell(h);
+        cells << CsvText::cell(h);
     out << cells.join(QLatin1Char(','));
     for (const ScanDayRow &r : rows) {
         cells.clear();
@@ -179,11 +165,10 @@ QByteArray ScanDay::toCsv(const QList<ScanDayRow> &rows, const QString &hospital
                   ? r.confirmedAt.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm"))
                   : QString(),
               stateText(r.state)})
-            cells << csvCell(value);
+            cells << CsvText::cell(value);
         out << cells.join(QLatin1Char(','));
     }
-    return QByteArrayLiteral("\xEF\xBB\xBF") + out.join(QStringLiteral("\r\n")).toUtf8() +
-           QByteArrayLiteral("\r\n");
+    return CsvText::document(out);
 }
 
 } // namespace fs::model
