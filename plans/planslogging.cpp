@@ -1,0 +1,7 @@
+#include "planslogging.h"
+
+namespace fs::plans {
+
+Q_LOGGING_CATEGORY(lcPlans, "fs.plans")
+
+} // namespace fs::plans
