@@ -2,6 +2,7 @@
 
 #include "backupjson.h"
 #include "defaultschedule.h"
+#include "demofloorplan.h"
 #include "logging.h"
 #include "surveyjson.h"
 
@@ -51,6 +52,7 @@ Result<SurveyData> DemoSurvey::data(const QDate &visitDate)
     if (data->days.isEmpty())
         data->days.append(DefaultSchedule::day(1));
     data->days.first().date = visitDate;
+    data->floorPlans = DemoFloorPlan::plans();
     return data;
 }
 

@@ -20,9 +20,11 @@ enum class Entity
     BackupQuestionnaire,
     BackupCopy,
     BackupChecklist,
+    FloorPlan,
+    Pin,
 };
 
-inline constexpr EnumKeys<Entity, 13> kEntityKeys({{
+inline constexpr EnumKeys<Entity, 15> kEntityKeys({{
     {Entity::Survey, u"survey"},
     {Entity::Hospital, u"hospital"},
     {Entity::Investigator, u"investigator"},
@@ -36,6 +38,8 @@ inline constexpr EnumKeys<Entity, 13> kEntityKeys({{
     {Entity::BackupQuestionnaire, u"backup_questionnaire"},
     {Entity::BackupCopy, u"backup_copy"},
     {Entity::BackupChecklist, u"backup_checklist"},
+    {Entity::FloorPlan, u"floor_plan"},
+    {Entity::Pin, u"pin"},
 }});
 
 } // namespace fs::model

@@ -43,6 +43,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("host_key_changed");
     case ErrorCode::NotReadOnly:
         return QStringLiteral("not_read_only");
+    case ErrorCode::Duplicate:
+        return QStringLiteral("duplicate");
     }
     return QStringLiteral("unknown");
 }

@@ -22,6 +22,7 @@ enum class ErrorCode
     ReadOnlyMedia,   // the file or its folder cannot be written (read-only medium or permissions)
     Locked,          // another FieldSurvey has the survey open for editing
     Corrupt,         // the file is damaged
+    Duplicate,       // the same content is already in the survey (a photo imported twice)
     // device sessions (survey_collect)
     ConnectionFailed,     // the device could not be reached or the session broke
     Timeout,              // the device did not answer in time

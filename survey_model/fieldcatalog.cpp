@@ -4,11 +4,14 @@
 #include "clock.h"
 #include "connectionpoint.h"
 #include "investigator.h"
+#include "pin.h"
 #include "terminal.h"
 
 #include <QDate>
 #include <QHash>
 #include <QTime>
+
+#include <cmath>
 
 namespace fs::model {
 
@@ -98,7 +101,26 @@ QHash<Entity, QList<FieldSpec>> buildCatalog()
         text("vdi_ip"),        text("security_product"),
         text("declared_note"), of("check_state", FieldKind::Key, keysOf(kTerminalCheckStateKeys)),
         text("note")};
-    c[Entity::Photo] = {text("caption")};
+    const QStringList photoTargets{QStringLiteral("connection_point"), QStringLiteral("device"),
+                                   QStringLiteral("terminal"), QStringLiteral("pin")};
+    const auto reference = [](const char *name, QStringList keys) {
+        FieldSpec spec = of(name, FieldKind::Key, std::move(keys));
+        spec.nullWhenEmpty = true;
+        return spec;
+    };
+    // A photo or pin shows a line, device or terminal (or, for a photo, a pin): target_entity and
+    // target_id change together, in one edit.
+    c[Entity::Photo] = {text("caption"), of("position", FieldKind::Integer), text("markup"),
+                        reference("target_entity", photoTargets), of("target_id", FieldKind::Integer)};
+    c[Entity::FloorPlan] = {text("title"), of("rotation", FieldKind::Key,
+                                              {QStringLiteral("0"), QStringLiteral("90"),
+                                               QStringLiteral("180"), QStringLiteral("270")})};
+    c[Entity::Pin] = {of("kind", FieldKind::Key, keysOf(kPinKindKeys)),
+                      text("label"),
+                      of("x", FieldKind::Real),
+                      of("y", FieldKind::Real),
+                      reference("target_entity", photoTargets.mid(0, 3)),
+                      of("target_id", FieldKind::Integer)};
     const auto answer = [](const char *name) {
         return of(name, FieldKind::Key, BackupOptions::keys(QString::fromLatin1(name)));
     };
@@ -177,6 +199,8 @@ bool FieldCatalog::hasTombstones(Entity entity)
     case Entity::Terminal:
     case Entity::Photo:
     case Entity::BackupCopy:
+    case Entity::FloorPlan:
+    case Entity::Pin:
         return true;
     case Entity::Survey:
     case Entity::Hospital:
@@ -207,10 +231,22 @@ Result<QVariant> FieldCatalog::normalise(const FieldSpec &spec, const QVariant &
         return QVariant(number);
     }
     case FieldKind::Key:
+        if (text.isEmpty() && spec.nullWhenEmpty)
+            return QVariant(QMetaType::fromType<QString>());
         if (!spec.keys.contains(text))
             return tl::unexpected(
                 invalid(spec, text, QStringLiteral("one of ") + spec.keys.join(QStringLiteral(", "))));
         return QVariant(text.isNull() ? QStringLiteral("") : text); // "" is an answer left blank
+    case FieldKind::Real: {
+        if (text.isEmpty())
+            return QVariant(QMetaType::fromType<double>());
+        bool ok = false;
+        const double number =
+            value.metaType() == QMetaType::fromType<double>() ? value.toDouble(&ok) : text.toDouble(&ok);
+        if (!ok || !std::isfinite(number))
+            return tl::unexpected(invalid(spec, text, QStringLiteral("a number")));
+        return QVariant(number);
+    }
     case FieldKind::Date: {
         if (text.isEmpty())
             return QVariant(QStringLiteral(""));

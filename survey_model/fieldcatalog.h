@@ -19,13 +19,15 @@ enum class FieldKind
     Date,      // YYYY-MM-DD, or "" when empty
     Time,      // HH:MM wall-clock time, or "" when empty
     Timestamp, // ISO 8601 UTC, or NULL when empty
+    Real,      // a finite number, or NULL when empty
 };
 
 struct FieldSpec
 {
     QString name; // column name
     FieldKind kind = FieldKind::Text;
-    QStringList keys; // for Key fields
+    QStringList keys;           // for Key fields
+    bool nullWhenEmpty = false; // a Key left blank is stored as NULL (an optional reference)
 };
 
 // Every field an edit may change, per entity. Identity (uuid, CAF ID, line and terminal numbers),

@@ -33,6 +33,7 @@ struct Photo
     int width = 0;       // as stored, before orientation
     int height = 0;
     PhotoTarget target;
+    QString markup; // the vector overlay (PhotoMarkup JSON), "" for none
 
     static constexpr int kThumbnailSize = 320;
     static constexpr int kPreviewSize = 1600;

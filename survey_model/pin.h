@@ -31,7 +31,9 @@ struct Pin
     double x = 0;   // 0..1 from the plan's left edge (unrotated)
     double y = 0;   // 0..1 from the plan's top edge
     QString label;
-    QString sourceText; // the workbook callout's text, when imported
+    QString sourceText;   // the workbook callout's text, when imported
+    QString targetEntity; // as stored: "connection_point", "device", "terminal" or ""
+    qint64 targetId = 0;
 
     friend bool operator==(const Pin &, const Pin &) = default;
 };

@@ -334,4 +334,94 @@ std::optional<BackupCopy> SurveyEditor::addBackupCopy(const BackupCopy &copy, co
     return *added;
 }
 
+std::optional<FloorPlan> SurveyEditor::addFloorPlan(const FloorPlan &plan, const QString &text)
+{
+    auto added = m_store.addFloorPlan(plan);
+    if (!added) {
+        reportFailure(added.error());
+        return std::nullopt;
+    }
+    m_undoStack->push(new PresenceCommand(*this, Entity::FloorPlan, added->uuid, true, text));
+    emit changed();
+    return *added;
+}
+
+std::optional<Pin> SurveyEditor::addPin(const QString &planUuid, const Pin &pin, const QString &text)
+{
+    auto added = m_store.addPin(planUuid, pin);
+    if (!added) {
+        reportFailure(added.error());
+        return std::nullopt;
+    }
+    m_undoStack->push(new PresenceCommand(*this, Entity::Pin, added->uuid, true, text));
+    emit changed();
+    return *added;
+}
+
+bool SurveyEditor::setTarget(Entity entity, const QString &uuid, const PhotoTarget &target,
+                             const QString &text)
+{
+    const bool none = target.entity.isEmpty();
+    return setFields(
+        {{{entity, uuid, QStringLiteral("target_entity")}, none ? QVariant() : QVariant(target.entity)},
+         {{entity, uuid, QStringLiteral("target_id")}, none ? QVariant() : QVariant(target.id)}},
+        text);
+}
+
+bool SurveyEditor::movePhoto(const QString &uuid, int direction, const QString &text)
+{
+    auto photos = m_store.photos();
+    if (!photos) {
+        reportFailure(photos.error());
+        return false;
+    }
+    // photos() lists them by target, then position: the neighbour is the next one of the same target.
+    const auto at =
+        std::find_if(photos->cbegin(), photos->cend(), [&](const Photo &p) { return p.uuid == uuid; });
+    if (at == photos->cend()) {
+        reportFailure(Error{ErrorCode::NotFound, QStringLiteral("no photo ") + uuid});
+        return false;
+    }
+    const qsizetype index = at - photos->cbegin();
+    const qsizetype other = index + (direction < 0 ? -1 : 1);
+    if (other < 0 || other >= photos->size() || (*photos)[other].target != at->target)
+        return false; // already first or last
+    const Photo &neighbour = (*photos)[other];
+    // Positions may tie (photos imported before positions were kept): make them distinct.
+    int mine = at->position;
+    int theirs = neighbour.position;
+    if (mine == theirs)
+        theirs = direction < 0 ? mine - 1 : mine + 1;
+    return setFields({{{Entity::Photo, uuid, QStringLiteral("position")}, theirs},
+                      {{Entity::Photo, neighbour.uuid, QStringLiteral("position")}, mine}},
+                     text);
+}
+
+PhotoImportReport SurveyEditor::importPhotos(const QStringList &files, const PhotoTarget &target,
+                                             const QString &text,
+                                             const std::function<bool(int, int)> &progress)
+{
+    PhotoImportReport report;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (progress && !progress(int(i), int(files.size())))
+            break;
+        auto added = m_store.addPhoto(files[i], target);
+        if (added) {
+            if (report.added.isEmpty())
+                m_undoStack->beginMacro(text); // only once something is added: no empty undo step
+            report.added << *added;
+            m_undoStack->push(new PresenceCommand(*this, Entity::Photo, added->uuid, true, text));
+        } else if (added.error().code == ErrorCode::Duplicate) {
+            report.duplicates << added.error().detail;
+        } else {
+            report.failed << describe(added.error());
+        }
+    }
+    if (!report.added.isEmpty()) {
+        m_undoStack->endMacro();
+        emit changed();
+    }
+    return report;
+}
+
 } // namespace fs::model

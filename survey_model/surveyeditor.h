@@ -5,12 +5,15 @@
 #include "error.h"
 #include "fieldref.h"
 #include "finding.h"
+#include "floorplan.h"
 #include "photo.h"
+#include "photoimport.h"
 #include "terminalcheck.h"
 #include "visitday.h"
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 class QUndoStack;
@@ -53,6 +56,18 @@ public:
     bool moveDevice(const QString &deviceUuid, int direction, const QString &text);
     std::optional<VisitDay> addVisitDay(const QString &text);
     std::optional<Photo> addPhoto(const QString &filePath, const PhotoTarget &target, const QString &text);
+    // Floor plans and pins (undo removes them again; moves and links are setFields edits).
+    std::optional<FloorPlan> addFloorPlan(const FloorPlan &plan, const QString &text);
+    std::optional<Pin> addPin(const QString &planUuid, const Pin &pin, const QString &text);
+    // Links a pin or a photo to what it shows (a PhotoTarget by id; an empty one unlinks).
+    bool setTarget(Entity entity, const QString &uuid, const PhotoTarget &target, const QString &text);
+    // Moves a photo one place earlier (-1) or later (+1) among the photos of the same target.
+    bool movePhoto(const QString &uuid, int direction, const QString &text);
+    // Imports photos (files found by PhotoImport::collect), one undo step for all of them: a photo
+    // already in the survey is listed as a duplicate, a file that fails is listed with why (no
+    // failed() for either). progress(done, total) returning false stops after the current file.
+    PhotoImportReport importPhotos(const QStringList &files, const PhotoTarget &target, const QString &text,
+                                   const std::function<bool(int, int)> &progress = {});
     // Adds a backup copy to the questionnaire (undo removes it again).
     std::optional<BackupCopy> addBackupCopy(const BackupCopy &copy, const QString &text);
     // Records a terminal's facts (collector file or manual form) with their evaluation: the five

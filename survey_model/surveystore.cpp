@@ -872,8 +872,8 @@ Result<void> SurveyStore::importSurvey(const SurveyData &data)
             return r;
     }
     for (qsizetype i = 0; i < data.floorPlans.size(); ++i) {
-        if (auto r = insertFloorPlan(data.floorPlans[i], int(i) + 1); !r)
-            return r;
+        if (auto r = insertFloorPlan(data.floorPlans[i], int(i) + 1, QStringLiteral("import")); !r)
+            return tl::unexpected(r.error());
     }
     if (auto r = insertImportWarnings(data.importWarnings); !r)
         return r;

@@ -218,6 +218,18 @@ public:
     [[nodiscard]] Result<Photo> addPhoto(const QString &filePath, const PhotoTarget &target = {});
     [[nodiscard]] Result<Photo> addPhoto(QIODevice &image, const QString &originalName,
                                          const PhotoTarget &target = {});
+    // ---- floor plans and pins (surveystorefloorplans.cpp)
+    // Adds a floor plan (an image file or one page of a PDF, its bytes in imageData) at the end,
+    // with any pins it carries; the file is stored once however many of its pages are plans.
+    // Removed with setRemoved(Entity::FloorPlan); its title and rotation are edited with
+    // applyChanges, like a pin's kind, label, position (x, y) and link (target_entity, target_id).
+    [[nodiscard]] Result<FloorPlan> addFloorPlan(const FloorPlan &plan);
+    // Adds a pin to a plan; pin.target ("line:3", "terminal:2", "device:<uuid>") must exist.
+    [[nodiscard]] Result<Pin> addPin(const QString &planUuid, const Pin &pin);
+    // What a target as the command line and callouts write it names: line:<n|CAF ID|uuid>,
+    // terminal:<n|uuid>, device:<uuid>, pin:<uuid>; "" names nothing.
+    [[nodiscard]] Result<PhotoTarget> resolveTarget(const QString &target) const;
+
     // A read-only, seekable device over a stored blob (a photo, its thumbnail, a floor plan).
     [[nodiscard]] Result<std::unique_ptr<QIODevice>> openBlob(qint64 blobId) const;
 
@@ -280,7 +292,12 @@ private:
     [[nodiscard]] Result<qint64> insertConnectionPoint(const ConnectionPoint &point,
                                                        const QString &action) const;
     [[nodiscard]] Result<void> insertTerminal(const Terminal &terminal) const;
-    [[nodiscard]] Result<void> insertFloorPlan(const FloorPlan &plan, int position) const;
+    [[nodiscard]] Result<qint64> insertFloorPlan(const FloorPlan &plan, int position,
+                                                 const QString &action) const;
+    [[nodiscard]] Result<qint64> insertPin(qint64 planId, const Pin &pin, const QString &stamp,
+                                           const QString &uuid) const;
+    // Pins and photos name rows that exist (checked when an edit commits).
+    [[nodiscard]] Result<void> checkReferences() const;
     [[nodiscard]] Result<void> insertImportWarnings(const QList<ImportWarning> &warnings) const;
     [[nodiscard]] Result<QString> uuidAt(const QString &table, const QString &where,
                                          const QVariantList &values, const QString &what) const;

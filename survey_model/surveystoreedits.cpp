@@ -2,6 +2,7 @@
 #include "database.h"
 #include "fieldcatalog.h"
 #include "outbox.h"
+#include "photomarkup.h"
 #include "surveystore.h"
 #include "transaction.h"
 
@@ -226,6 +227,10 @@ Result<QList<AppliedChange>> SurveyStore::applyInTransaction(const QList<FieldCh
         auto value = FieldCatalog::normalise(*spec, change.value);
         if (!value)
             return tl::unexpected(value.error());
+        if (change.ref.entity == Entity::Photo && spec->name == QStringLiteral("markup")) {
+            if (auto markup = PhotoMarkup::fromJson(value->toString()); !markup)
+                return tl::unexpected(markup.error());
+        }
         auto old = fieldValue(change.ref);
         if (!old)
             return tl::unexpected(old.error());
@@ -250,6 +255,8 @@ Result<QList<AppliedChange>> SurveyStore::applyInTransaction(const QList<FieldCh
     }
     // Rules that span fields hold when the edit is complete, whatever order its changes came in.
     if (auto r = checkBackupDecisions(); !r)
+        return tl::unexpected(r.error());
+    if (auto r = checkReferences(); !r)
         return tl::unexpected(r.error());
     return applied;
 }

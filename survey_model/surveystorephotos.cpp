@@ -1,6 +1,7 @@
 // SurveyStore: photos and blobs (the photo half of surveystore.h).
 #include "blobstore.h"
 #include "database.h"
+#include "exif.h"
 #include "imageformat.h"
 #include "outbox.h"
 #include "surveystore.h"
@@ -107,6 +108,9 @@ Result<Photo> SurveyStore::addPhoto(QIODevice &image, const QString &originalNam
     if (image.isSequential())
         return fail(ErrorCode::InvalidArgument,
                     originalName + QStringLiteral(": a photo source must be seekable"));
+    auto exif = readExif(image, originalName); // the time it was taken; the position stays
+    if (!exif)
+        return tl::unexpected(exif.error());
     auto facts = inspectImage(image, originalName);
     if (!facts)
         return tl::unexpected(facts.error());
@@ -130,6 +134,18 @@ Result<Photo> SurveyStore::addPhoto(QIODevice &image, const QString &originalNam
     if (!preview)
         return tl::unexpected(preview.error());
 
+    // The same picture twice (a camera card imported again) is refused; a removed one may come back.
+    auto existing = m_database->exec(
+        QStringLiteral(
+            "SELECT original_name, uuid FROM photo WHERE blob_id = ? AND deleted_at IS NULL LIMIT 1"),
+        {original->id});
+    if (!existing)
+        return tl::unexpected(existing.error());
+    if (existing->next())
+        return fail(ErrorCode::Duplicate,
+                    QStringLiteral("%1 is already in the survey as %2 (photo %3)")
+                        .arg(originalName, existing->value(0).toString(), existing->value(1).toString()));
+
     const QVariant targetEntity =
         target.entity.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(target.entity);
     const QVariant targetId =
@@ -146,11 +162,12 @@ Result<Photo> SurveyStore::addPhoto(QIODevice &image, const QString &originalNam
     auto inserted = m_database->run(
         QStringLiteral(
             "INSERT INTO photo (uuid, blob_id, thumbnail_blob_id, preview_blob_id, position, original_name, "
-            "orientation, width, height, target_entity, target_id, imported_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "orientation, width, height, target_entity, target_id, imported_at, updated_at, taken_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {uuid, original->id, thumbnail->id, preview->id, position->toInt(), textValue(originalName),
-         facts->orientation, facts->size.width(), facts->size.height(), targetEntity, targetId, stamp,
-         stamp});
+         facts->orientation, facts->size.width(), facts->size.height(), targetEntity, targetId, stamp, stamp,
+         exif->takenAt.isValid() ? QVariant(toStoredTimestamp(exif->takenAt))
+                                 : QVariant(QMetaType::fromType<QString>())});
     if (!inserted)
         return tl::unexpected(inserted.error());
     if (auto a = audit(QStringLiteral("insert"), QStringLiteral("photo"), uuid, QStringLiteral("sha256"), {},
@@ -180,7 +197,7 @@ Result<QList<Photo>> SurveyStore::photos() const
         "SELECT p.id, p.uuid, p.blob_id, p.thumbnail_blob_id, b.sha256, b.size, b.mime_type, p.position, "
         "p.caption, "
         "p.original_name, p.taken_at, p.orientation, p.width, p.height, p.target_entity, p.target_id, "
-        "p.preview_blob_id FROM photo p JOIN blob b ON b.id = p.blob_id WHERE p.deleted_at IS NULL "
+        "p.preview_blob_id, p.markup FROM photo p JOIN blob b ON b.id = p.blob_id WHERE p.deleted_at IS NULL "
         "ORDER BY p.target_entity, p.target_id, p.position, p.id"));
     if (!q)
         return tl::unexpected(q.error());
@@ -203,6 +220,7 @@ Result<QList<Photo>> SurveyStore::photos() const
         p.height = q->value(13).toInt();
         p.target = PhotoTarget{q->value(14).toString(), q->value(15).toLongLong()};
         p.previewBlobId = q->value(16).toLongLong();
+        p.markup = q->value(17).toString();
         list.append(p);
     }
     return list;

@@ -128,7 +128,9 @@ private slots:
                         0.25,
                         0.3,
                         QStringLiteral("ONU-サーバー室"),
-                        {}},
+                        {},
+                        {},
+                        0},
                     Pin{0,
                         {},
                         PinKind::Terminal,
@@ -136,7 +138,9 @@ private slots:
                         0.75,
                         0.6,
                         QStringLiteral("医局 PC"),
-                        {}}};
+                        {},
+                        {},
+                        0}};
         FloorPlan pdf;
         pdf.title = QStringLiteral("別館 1F（図面）");
         pdf.sourceKind = QStringLiteral("pdf_page");
@@ -151,7 +155,9 @@ private slots:
                         0.5,
                         0.5,
                         QStringLiteral("放射線 保守ルータ"),
-                        {}}};
+                        {},
+                        {},
+                        0}};
         data->floorPlans = {png, pdf};
         auto created = SurveyStore::createWith(m_path, *data, QStringLiteral("調査 太郎"), m_clock);
         FS_VERIFY_OK(created);

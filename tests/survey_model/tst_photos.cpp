@@ -246,19 +246,33 @@ private slots:
         QVERIFY(d.read(10).isEmpty());
     }
 
-    void identicalFilesAreStoredOnce()
+    void theSamePhotoTwiceIsRefusedAndStoredOnce()
     {
         const QByteArray jpeg = noiseJpeg(400, 300, 3);
         const QString file = m_dir.filePath(QStringLiteral("same.jpg"));
+        const QString copy = m_dir.filePath(QStringLiteral("copy-of-same.jpg"));
         QVERIFY(fs::test::writeFile(file, jpeg));
+        QVERIFY(fs::test::writeFile(copy, jpeg));
         auto first = m_store->addPhoto(file);
-        auto second = m_store->addPhoto(file);
-        QVERIFY(first.has_value() && second.has_value());
-        QCOMPARE(first->blobId, second->blobId);
-        QVERIFY(first->uuid != second->uuid);
+        QVERIFY(first.has_value());
+        const int auditRows = count("SELECT count(*) FROM audit_log");
+        auto second = m_store->addPhoto(copy); // another name, the same picture (by SHA-256)
+        QVERIFY(!second.has_value());
+        QCOMPARE(second.error().code, fs::ErrorCode::Duplicate);
+        QVERIFY2(second.error().detail.contains(QStringLiteral("copy-of-same.jpg")) &&
+                     second.error().detail.contains(QStringLiteral("same.jpg")),
+                 qPrintable(second.error().detail));
+        QCOMPARE(m_store->photos()->size(), 1);
+        QCOMPARE(count("SELECT count(*) FROM audit_log"), auditRows); // nothing written
         QCOMPARE(count("SELECT count(*) FROM blob WHERE sha256 NOT LIKE 'pending:%'"),
                  count("SELECT count(*) FROM blob"));
-        QCOMPARE(m_store->photos()->size(), 2);
+
+        // A removed photo may be imported again; its bytes are stored once.
+        QVERIFY(m_store->setRemoved(fs::model::Entity::Photo, first->uuid, true).has_value());
+        auto again = m_store->addPhoto(copy);
+        QVERIFY(again.has_value());
+        QCOMPARE(again->blobId, first->blobId);
+        QVERIFY(again->uuid != first->uuid);
     }
 
     void orientationIsRecorded()
