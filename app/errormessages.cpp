@@ -53,6 +53,8 @@ QString ErrorMessages::headline(const fs::Error &error)
                   "refused: someone may be in between. Ask the hospital whether the device was replaced.");
     case ErrorCode::NotReadOnly:
         return tr("A command that could change the device was refused. FieldSurvey only reads.");
+    case ErrorCode::Duplicate:
+        return tr("This is already in the survey.");
     }
     return tr("An unexpected error occurred.");
 }

@@ -11,12 +11,13 @@
 #include "errormessages.h"
 #include "findingsengine.h"
 #include "findingspage.h"
-#include "floorplanpreview.h"
+#include "floorplanpage.h"
 #include "importresultdialog.h"
 #include "logging.h"
 #include "missingitemtext.h"
 #include "modellabels.h"
 #include "pdfreport.h"
+#include "photoexport.h"
 #include "profileset.h"
 #include "reportdata.h"
 #include "reportpreviewdialog.h"
@@ -58,7 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_clock(&fs::model::Clock::system())
     , m_connectivity(new fs::sync::ConnectivityMonitor(this))
-    , m_floorPlanPreview(new FloorPlanPreview(this))
+    , m_floorPlanPage(new FloorPlanPage(this))
     , m_completeness(new CompletenessPanel(this))
     , m_shortcuts(nullptr)
     , m_minuteTimer(new QTimer(this))
@@ -81,7 +82,8 @@ MainWindow::MainWindow(QWidget *parent)
                        "border-radius: 4px; padding: 2px 8px; }"));
     m_ui->demoBadgeLabel->hide();
 
-    m_ui->floorPlansLayout->addWidget(m_floorPlanPreview);
+    m_floorPlanPage->setObjectName(QStringLiteral("floorPlanPage"));
+    m_ui->floorPlansLayout->addWidget(m_floorPlanPage);
     addDockWidget(Qt::RightDockWidgetArea, m_completeness);
     resizeDocks({m_completeness}, {fontMetrics().averageCharWidth() * 44}, Qt::Horizontal);
     m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
@@ -180,7 +182,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_ui->backupPage->focusList();
             break;
         default:
-            m_floorPlanPreview->setFocus();
+            m_floorPlanPage->focusPlan();
         }
     });
     connect(m_ui->recordTimeAction, &QAction::triggered, this, [this] {
@@ -216,6 +218,15 @@ MainWindow::MainWindow(QWidget *parent)
         else
             m_ui->connectionPointPage->choosePhotos();
     });
+    connect(m_ui->importPhotoFolderAction, &QAction::triggered, this, [this] {
+        commitPendingEdit();
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Import photos from a folder"));
+        if (folder.isEmpty())
+            return;
+        showPage(FloorPlanPageIndex);
+        m_floorPlanPage->importPhotos({folder}, {});
+    });
+    connect(m_ui->exportPhotosAction, &QAction::triggered, this, &MainWindow::exportPhotos);
     m_ui->terminalPage->setClock(m_clock);
     connect(m_ui->importTerminalFactsAction, &QAction::triggered, this, [this] {
         commitPendingEdit();
@@ -245,6 +256,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->findingsPage, &FindingsPage::findingsRefreshed, this, &MainWindow::updateSyncStatus);
     connect(m_ui->scanDayPage, &ScanDayPage::statusMessage, this, message);
     connect(m_ui->backupPage, &BackupPage::statusMessage, this, message);
+    connect(m_floorPlanPage, &FloorPlanPage::statusMessage, this, message);
     connect(m_ui->scanDayPage, &ScanDayPage::scansChanged, this, &MainWindow::updateSyncStatus);
     connect(m_connectivity, &fs::sync::ConnectivityMonitor::connectivityChanged, this,
             &MainWindow::updateConnectivity);
@@ -270,6 +282,7 @@ MainWindow::~MainWindow()
     m_ui->findingsPage->setEditor(nullptr);
     m_ui->scanDayPage->setSurvey(nullptr, nullptr);
     m_ui->backupPage->setSurvey(nullptr, nullptr);
+    m_floorPlanPage->setSurvey(nullptr, nullptr);
     m_editor.reset(); // while the window that listens to it is still whole
 }
 
@@ -286,7 +299,7 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
     if (m_store) {
         m_store->setActor(fs::model::defaultActor());
         m_editor = std::make_unique<fs::model::SurveyEditor>(*m_store);
-        connect(m_editor.get(), &fs::model::SurveyEditor::changed, this, [this] { reload(false); });
+        connect(m_editor.get(), &fs::model::SurveyEditor::changed, this, [this] { reload(); });
         connect(m_editor.get(), &fs::model::SurveyEditor::failed, this,
                 [this](const fs::Error &error) { showError(tr("Saving the change"), error); });
         const auto *stack = m_editor->undoStack();
@@ -301,9 +314,10 @@ void MainWindow::setSurvey(std::unique_ptr<fs::model::SurveyStore> store)
     m_ui->findingsPage->setSurvey(m_store.get());
     m_ui->scanDayPage->setSurvey(m_store.get(), editor);
     m_ui->backupPage->setSurvey(m_store.get(), editor);
+    m_floorPlanPage->setSurvey(m_store.get(), editor);
     if (m_ui->sectionTabs->currentIndex() == FindingsPageIndex)
         m_ui->findingsPage->refresh();
-    reload(true, true);
+    reload(true);
 }
 
 void MainWindow::setClock(const fs::model::Clock *clock)
@@ -579,7 +593,7 @@ void MainWindow::collectFromDevice()
         m_profiles = std::make_unique<fs::collect::ProfileSet>(std::move(*profiles));
     }
     CollectDialog dialog(*m_store, *m_profiles, *line, *device, this);
-    connect(&dialog, &CollectDialog::collected, this, [this] { reload(false); });
+    connect(&dialog, &CollectDialog::collected, this, [this] { reload(); });
     dialog.exec();
 }
 
@@ -654,7 +668,7 @@ void MainWindow::showError(const QString &action, const fs::Error &error)
     ErrorMessages::show(this, tr("FieldSurvey"), action, error);
 }
 
-void MainWindow::reload(bool floorPlans, bool reset)
+void MainWindow::reload(bool reset)
 {
     using namespace fs::model;
     const QLocale locale;
@@ -669,9 +683,7 @@ void MainWindow::reload(bool floorPlans, bool reset)
         m_ui->connectionPointPage->setSurvey(nullptr, {}, {});
         m_ui->terminalPage->setSurvey(nullptr, {}, {});
         refreshProgress(true);
-        m_floorPlanPreview->setFloorPlans(nullptr, {});
-        m_floorPlanPreview->hide();
-        m_ui->floorPlanPlaceholderLabel->show();
+        m_floorPlanPage->setSurvey(nullptr, nullptr);
         m_ui->importWarningsAction->setEnabled(false);
         m_fileLabel->clear();
         setWindowTitle(tr("FieldSurvey"));
@@ -726,11 +738,10 @@ void MainWindow::reload(bool floorPlans, bool reset)
     m_ui->scanDayPage->reload();
     m_ui->backupPage->scheduleReload();
     refreshProgress(reset);
-    if (floorPlans) {
-        m_floorPlanPreview->setFloorPlans(m_store.get(), m_data.floorPlans);
-        m_floorPlanPreview->setVisible(!m_data.floorPlans.isEmpty());
-        m_ui->floorPlanPlaceholderLabel->setVisible(m_data.floorPlans.isEmpty());
-    }
+    auto findings = m_store->findings();
+    if (!findings)
+        qCWarning(lcUi) << "cannot read the findings for the floor plans" << describe(findings.error());
+    m_floorPlanPage->setData(m_data, m_photos, findings ? *findings : QList<fs::model::Finding>{});
     m_ui->importWarningsAction->setEnabled(!m_data.importWarnings.isEmpty());
 
     QString fileText = QDir::toNativeSeparators(m_store->path());
@@ -794,6 +805,8 @@ void MainWindow::updateActions()
     m_ui->collectAction->setEnabled(lines);
     m_ui->moveDeviceUpAction->setEnabled(lines);
     m_ui->moveDeviceDownAction->setEnabled(lines);
+    m_ui->importPhotoFolderAction->setEnabled(editable);
+    m_ui->exportPhotosAction->setEnabled(m_store != nullptr && !m_photos.isEmpty());
     m_ui->addPhotoAction->setEnabled(editable &&
                                      (page == ConnectionPointPageIndex || page == TerminalPageIndex));
     const bool terminals = editable && !m_data.terminals.isEmpty();
@@ -858,6 +871,27 @@ void MainWindow::saveReport()
     statusBar()->showMessage(tr("Saved the report to %1 (%n page(s)).", nullptr, written->pageCount)
                                  .arg(QDir::toNativeSeparators(path)),
                              10000);
+}
+
+bool MainWindow::exportPhotosTo(const QString &folder)
+{
+    if (!m_store)
+        return false;
+    auto written = fs::model::PhotoExport::writeAll(*m_store, folder);
+    if (!written) {
+        showError(tr("Exporting the photos to %1").arg(QDir::toNativeSeparators(folder)), written.error());
+        return false;
+    }
+    statusBar()->showMessage(tr("%n photo(s) written to %1 without location data.", nullptr, *written)
+                                 .arg(QDir::toNativeSeparators(folder)));
+    return true;
+}
+
+void MainWindow::exportPhotos()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export photos without location"));
+    if (!folder.isEmpty())
+        exportPhotosTo(folder);
 }
 
 void MainWindow::exportResults()

@@ -34,7 +34,7 @@ enum class Connectivity;
 namespace fs::app {
 
 class CompletenessPanel;
-class FloorPlanPreview;
+class FloorPlanPage;
 class ImportResultDialog;
 class ShortcutOverlay;
 
@@ -73,6 +73,8 @@ public:
     // Opens a survey file and shows it; on failure shows the error and keeps the current survey.
     // A survey another FieldSurvey is editing can be opened read-only instead.
     bool openSurveyFile(const QString &path, bool readOnly = false);
+    // Writes every photo into folder with its location data removed (File › Export photos).
+    bool exportPhotosTo(const QString &folder);
     // Writes a fresh demo survey into the app's data folder and shows it.
     bool openDemoSurvey();
     // Imports a hospital's workbook into a new survey file at surveyPath, shows the survey and the
@@ -99,9 +101,9 @@ private:
     void showImportWarnings();
     void showAbout();
     void toggleShortcuts();
-    // Refills the window from the store; floor plans (decoding their images) only when asked,
-    // since field edits do not change them. reset starts over on today's day (a new survey).
-    void reload(bool floorPlans = true, bool reset = false);
+    // Refills the window from the store (a floor plan's picture is decoded once, when first
+    // shown). reset starts over on today's day (a new survey).
+    void reload(bool reset = false);
     // Recomputes the schedule's progress from the data already read (the clock moved on).
     void refreshProgress(bool reset = false);
     void updateCompleteness();
@@ -113,6 +115,7 @@ private:
     void previewReport();
     void saveReport();
     void exportResults();
+    void exportPhotos();
     void refreshFindingsBeforeReport();
     void updateSyncStatus();
     void updateConnectivity(fs::sync::Connectivity connectivity);
@@ -127,7 +130,7 @@ private:
     std::unique_ptr<fs::model::SurveyEditor> m_editor; // declared after m_store: destroyed first
     const fs::model::Clock *m_clock;
     fs::sync::ConnectivityMonitor *m_connectivity;
-    FloorPlanPreview *m_floorPlanPreview;
+    FloorPlanPage *m_floorPlanPage;
     CompletenessPanel *m_completeness;
     ShortcutOverlay *m_shortcuts;
     ImportResultDialog *m_importResult = nullptr;

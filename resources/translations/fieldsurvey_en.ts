@@ -46,6 +46,58 @@
     </message>
 </context>
 <context>
+    <name>fs::app::FloorPlanPage</name>
+    <message numerus="yes">
+        <source>%1 (%n pin(s))</source>
+        <translation>
+            <numerusform>%1 (%n pin)</numerusform>
+            <numerusform>%1 (%n pins)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n page(s). Which one is the floor plan?</source>
+        <translation>
+            <numerusform>%1 has %n page. Which one is the floor plan?</numerusform>
+            <numerusform>%1 has %n pages. Which one is the floor plan?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n photo(s)</source>
+        <translation>
+            <numerusform>Import %n photo</numerusform>
+            <numerusform>Import %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) imported</source>
+        <translation>
+            <numerusform>%n photo imported</numerusform>
+            <numerusform>%n photos imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the survey</source>
+        <translation>
+            <numerusform>, %n already in the survey</numerusform>
+            <numerusform>, %n already in the survey</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n could not be read</source>
+        <translation>
+            <numerusform>, %n could not be read</numerusform>
+            <numerusform>, %n could not be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n other file(s) skipped</source>
+        <translation>
+            <numerusform>, %n other file skipped</numerusform>
+            <numerusform>, %n other files skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fs::app::MainWindow</name>
     <message numerus="yes">
         <source>%n bed(s)</source>
@@ -73,6 +125,13 @@
         <translation>
             <numerusform>Saved the report to %1 (%n page).</numerusform>
             <numerusform>Saved the report to %1 (%n pages).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) written to %1 without location data.</source>
+        <translation>
+            <numerusform>%n photo written to %1 without location data.</numerusform>
+            <numerusform>%n photos written to %1 without location data.</numerusform>
         </translation>
     </message>
 </context>

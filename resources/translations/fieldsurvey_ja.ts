@@ -595,6 +595,149 @@
     </message>
 </context>
 <context>
+    <name>FloorPlanPage</name>
+    <message>
+        <source>Pla&amp;ns:</source>
+        <translation>平面図(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Add plan…</source>
+        <translation>平面図を追加…</translation>
+    </message>
+    <message>
+        <source>Add a floor plan from a PNG/JPEG file or a page of a PDF drawing</source>
+        <translation>PNG/JPEG ファイルまたは PDF 図面のページから平面図を追加します</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>回転</translation>
+    </message>
+    <message>
+        <source>Turn the plan a quarter clockwise (Ctrl+R); pins stay where they are on the plan</source>
+        <translation>平面図を右に 90° 回転します。ピンは図面上の同じ位置に残ります</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Add &amp;pin</source>
+        <translation>ピンを追加(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Click on the plan where the pin goes (Esc cancels)</source>
+        <translation>ピンを置く位置を平面図上でクリックします（Esc で取り消し）</translation>
+    </message>
+    <message>
+        <source>Kind of the next pin</source>
+        <translation>次に置くピンの種類</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>縮小 (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>拡大 (+)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>Show the whole plan (0)</source>
+        <translation>平面図全体を表示 (0)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>ONU</source>
+        <translation>ONU</translation>
+    </message>
+    <message>
+        <source>Router/UTM</source>
+        <translation>ルータ/UTM</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Has a finding</source>
+        <translation>所見あり</translation>
+    </message>
+    <message>
+        <source>Filter pins…</source>
+        <translation>ピンを絞り込み…</translation>
+    </message>
+    <message>
+        <source>No floor plan yet. Floor plans come with the hospital&apos;s workbook (設置場所記入シート), or add one from a PNG/JPEG file or a PDF drawing with Add plan….</source>
+        <translation>平面図はまだありません。病院の調査票（設置場所記入シート）から取り込まれるほか、「平面図を追加…」で PNG/JPEG ファイルや PDF 図面から追加できます。</translation>
+    </message>
+    <message>
+        <source>P&amp;ins:</source>
+        <translation>ピン(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Selected pin</source>
+        <translation>選択中のピン</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>ラベル(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Marks:</source>
+        <translation>対象(&amp;M):</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状態:</translation>
+    </message>
+    <message>
+        <source>Remove pin</source>
+        <translation>ピンを削除</translation>
+    </message>
+    <message>
+        <source>Photos of the pin</source>
+        <translation>ピンの写真</translation>
+    </message>
+    <message>
+        <source>Photos not linked yet</source>
+        <translation>未リンクの写真</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>フォルダから取り込み…</translation>
+    </message>
+    <message>
+        <source>Import every JPEG/PNG of a folder, e.g. a camera card&apos;s DCIM; photos already in the survey are skipped</source>
+        <translation>フォルダ内の JPEG/PNG をすべて取り込みます（カメラのカードの DCIM など）。調査にすでにある写真は取り込みません</translation>
+    </message>
+    <message>
+        <source>Link to the pin</source>
+        <translation>ピンに紐付け</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <source>Workbook import</source>
@@ -654,10 +797,6 @@
     <message>
         <source>&amp;Floor plans</source>
         <translation>平面図(&amp;F)</translation>
-    </message>
-    <message>
-        <source>This survey has no floor plans yet.</source>
-        <translation>この調査にはまだ平面図がありません。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -902,6 +1041,73 @@
     <message>
         <source>The offline-backup questionnaire and the support class</source>
         <translation>オフラインバックアップ調査票と支援区分</translation>
+    </message>
+    <message>
+        <source>Import photos from a &amp;folder…</source>
+        <translation>フォルダから写真を取り込む(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Every JPEG/PNG of a folder (a camera card&apos;s DCIM); photos already in the survey are skipped. They wait on the floor-plan page until linked.</source>
+        <translation>フォルダ内の JPEG/PNG をすべて取り込みます（カメラのカードの DCIM など）。調査にすでにある写真は取り込みません。紐付けるまで平面図のページで待機します。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport photos without location…</source>
+        <translation>写真を書き出す（位置情報なし）(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the survey&apos;s photos into a folder with their GPS data removed</source>
+        <translation>調査の写真を GPS 情報を除いてフォルダに書き出します</translation>
+    </message>
+</context>
+<context>
+    <name>MarkupDialog</name>
+    <message>
+        <source>Mark up the photo</source>
+        <translation>写真に書き込み</translation>
+    </message>
+    <message>
+        <source>&amp;Arrow</source>
+        <translation>矢印(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Drag from the tail to the head</source>
+        <translation>矢印の根元から先端までドラッグします</translation>
+    </message>
+    <message>
+        <source>&amp;Circle</source>
+        <translation>円(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Drag across what to circle</source>
+        <translation>囲みたい範囲をドラッグします</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>文字(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Click where the text goes</source>
+        <translation>文字を置く位置をクリックします</translation>
+    </message>
+    <message>
+        <source>Text to place, e.g. ONU</source>
+        <translation>置く文字（例: ONU）</translation>
+    </message>
+    <message>
+        <source>C&amp;olour:</source>
+        <translation>色(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Delete mark</source>
+        <translation>書き込みを削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Drag to draw an arrow or a circle, click to place text, click a mark to select it. Delete removes the selected mark, Ctrl+Z undoes.</source>
+        <translation>ドラッグで矢印や円を描き、クリックで文字を置き、書き込みをクリックすると選択できます。Delete キーで選択した書き込みを削除、Ctrl+Z で元に戻します。</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2189,10 @@ A report was written to %1. Please send it to support.</source>
         <source>A command that could change the device was refused. FieldSurvey only reads.</source>
         <translation>機器の設定を変更しうるコマンドは送信しません。FieldSurvey は読み取りのみを行います。</translation>
     </message>
+    <message>
+        <source>This is already in the survey.</source>
+        <translation>すでに調査に含まれています。</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::FindingDialog</name>
@@ -2124,6 +2334,230 @@ A report was written to %1. Please send it to support.</source>
     <message>
         <source>Add finding</source>
         <translation>所見の追加</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::FloorPlanPage</name>
+    <message>
+        <source>ONU</source>
+        <translation>ONU</translation>
+    </message>
+    <message>
+        <source>Router/UTM</source>
+        <translation>ルータ/UTM</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Remove floor plan</source>
+        <translation>平面図を削除</translation>
+    </message>
+    <message>
+        <source>Floor plan removed. Ctrl+Z brings it back.</source>
+        <translation>平面図を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Change pin kind</source>
+        <translation>ピンの種類を変更</translation>
+    </message>
+    <message>
+        <source>Label pin</source>
+        <translation>ピンのラベルを変更</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>写真を追加</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>写真 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>Plan %1</source>
+        <translation>平面図 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n pin(s))</source>
+        <translation>
+            <numerusform>%1（ピン %n 個）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The floor plan %1 cannot be shown: %2</source>
+        <translation>平面図 %1 を表示できません: %2</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>未リンク</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>[%1] %2 — %3</source>
+        <translation>[%1] %2 — %3</translation>
+    </message>
+    <message>
+        <source>From the workbook: %1</source>
+        <translation>調査票から: %1</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>回線 %1</translation>
+    </message>
+    <message>
+        <source>Line %1 (%2)</source>
+        <translation>回線 %1（%2）</translation>
+    </message>
+    <message>
+        <source>  Device %1 of %2</source>
+        <translation>  機器 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>端末 %1</translation>
+    </message>
+    <message>
+        <source>Terminal %1 (%2)</source>
+        <translation>端末 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Done: linked, nothing missing, photographed</source>
+        <translation>完了: 紐付け済み、未入力なし、撮影済み</translation>
+    </message>
+    <message>
+        <source>Has a finding (危険/注意)</source>
+        <translation>所見あり（危険/注意）</translation>
+    </message>
+    <message>
+        <source>Missing: not linked to a line, device or terminal</source>
+        <translation>未完了: 回線・機器・端末に紐付いていません</translation>
+    </message>
+    <message>
+        <source>Missing: something is still to capture or photograph</source>
+        <translation>未完了: 未入力の項目か未撮影があります</translation>
+    </message>
+    <message>
+        <source>Photos not linked yet (%1)</source>
+        <translation>未リンクの写真（%1 枚）</translation>
+    </message>
+    <message>
+        <source>Add floor plan</source>
+        <translation>平面図を追加</translation>
+    </message>
+    <message>
+        <source>Floor plan %1 added.</source>
+        <translation>平面図 %1 を追加しました。</translation>
+    </message>
+    <message>
+        <source>Floor plans (*.pdf *.png *.jpg *.jpeg *.PDF *.PNG *.JPG *.JPEG)</source>
+        <translation>平面図 (*.pdf *.png *.jpg *.jpeg *.PDF *.PNG *.JPG *.JPEG)</translation>
+    </message>
+    <message>
+        <source>Page %1 — %2 × %3 mm</source>
+        <translation>%1 ページ — %2 × %3 mm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n page(s). Which one is the floor plan?</source>
+        <translation>
+            <numerusform>%1 は %n ページあります。どのページが平面図ですか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rotate floor plan</source>
+        <translation>平面図を回転</translation>
+    </message>
+    <message>
+        <source>Add pin</source>
+        <translation>ピンを追加</translation>
+    </message>
+    <message>
+        <source>Pin added. Choose what it marks on the right.</source>
+        <translation>ピンを追加しました。右側で対象を選んでください。</translation>
+    </message>
+    <message>
+        <source>Move pin</source>
+        <translation>ピンを移動</translation>
+    </message>
+    <message>
+        <source>Remove pin</source>
+        <translation>ピンを削除</translation>
+    </message>
+    <message>
+        <source>Pin removed. Ctrl+Z brings it back.</source>
+        <translation>ピンを削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Link pin</source>
+        <translation>ピンを紐付け</translation>
+    </message>
+    <message>
+        <source>Importing photos…</source>
+        <translation>写真を取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n photo(s)</source>
+        <translation>
+            <numerusform>写真 %n 枚を取り込み</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) imported</source>
+        <translation>
+            <numerusform>写真 %n 枚を取り込みました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the survey</source>
+        <translation>
+            <numerusform>、%n 枚は取り込み済み</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n could not be read</source>
+        <translation>
+            <numerusform>、%n 枚は読み込めませんでした</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n other file(s) skipped</source>
+        <translation>
+            <numerusform>、その他のファイル %n 件は対象外</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import photos from a folder</source>
+        <translation>フォルダから写真を取り込む</translation>
+    </message>
+    <message>
+        <source>Link photo</source>
+        <translation>写真を紐付け</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::FloorPlanView</name>
+    <message>
+        <source>Floor plan</source>
+        <translation>平面図</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2938,39 @@ Open it read-only to look at it?</source>
     <message>
         <source>Exported the results to %1.</source>
         <translation>調査結果を %1 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Import photos from a folder</source>
+        <translation>フォルダから写真を取り込む</translation>
+    </message>
+    <message>
+        <source>Exporting the photos to %1</source>
+        <translation>写真を %1 に書き出す</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) written to %1 without location data.</source>
+        <translation>
+            <numerusform>写真 %n 枚を位置情報なしで %1 に書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export photos without location</source>
+        <translation>写真を書き出す（位置情報なし）</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::MarkupDialog</name>
+    <message>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>青</translation>
     </message>
 </context>
 <context>
@@ -2957,10 +3424,6 @@ Open it read-only to look at it?</source>
         <translation>写真を追加…</translation>
     </message>
     <message>
-        <source>Enter: show large · F2: caption · Delete: remove</source>
-        <translation>Enter: 拡大表示 · F2: 説明を編集 · Delete: 削除</translation>
-    </message>
-    <message>
         <source>Edit photo caption</source>
         <translation>写真の説明を編集</translation>
     </message>
@@ -2971,6 +3434,46 @@ Open it read-only to look at it?</source>
     <message>
         <source>Photo removed. Ctrl+Z brings it back.</source>
         <translation>写真を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>後へ ▶</translation>
+    </message>
+    <message>
+        <source>Mark up…</source>
+        <translation>書き込み…</translation>
+    </message>
+    <message>
+        <source>Enter: show large · F2: caption · Ctrl+Left/Right: move · Ctrl+M: mark up · Delete: remove</source>
+        <translation>Enter: 拡大表示 · F2: 説明 · Ctrl+←/→: 並べ替え · Ctrl+M: 書き込み · Delete: 削除</translation>
+    </message>
+    <message>
+        <source>Draw arrows, circles and text over the photo; the photo itself is kept as taken</source>
+        <translation>写真の上に矢印・円・文字を書き込みます。写真そのものは撮影したまま残ります</translation>
+    </message>
+    <message>
+        <source>Move photo earlier</source>
+        <translation>写真を前へ移動</translation>
+    </message>
+    <message>
+        <source>Move photo later</source>
+        <translation>写真を後へ移動</translation>
+    </message>
+    <message>
+        <source>Mark up %1</source>
+        <translation>%1 に書き込み</translation>
+    </message>
+    <message>
+        <source>Mark up photo</source>
+        <translation>写真に書き込み</translation>
+    </message>
+    <message>
+        <source>%1, taken %2</source>
+        <translation>%1、撮影 %2</translation>
     </message>
 </context>
 <context>
