@@ -7,6 +7,7 @@
 #include "connectivitymonitor.h"
 #include "database.h"
 #include "demosurvey.h"
+#include "plancommand.h"
 #include "importcommand.h"
 #include "migrator.h"
 #include "parsecommand.h"
@@ -152,6 +153,9 @@ const QList<Command> &commands()
          "the offline-backup questionnaire and support class: backup show SURVEY | classify ANSWERS.json | "
          "answer SURVEY ANSWERS.json | override | task | summary SURVEY…",
          backupCommand},
+        {"plan", "floor plans from images and PDF pages: plan list | pages | add | rotate | remove", planCommand},
+        {"pin", "pins on a floor plan: pin add | move | link | remove", pinCommand},
+        {"photo", "photos from files or a camera card: photo import | list | link | export", photoCommand},
     };
     return list;
 }

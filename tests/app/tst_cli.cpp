@@ -1,3 +1,6 @@
+#include "demofloorplan.h"
+#include "exif.h"
+#include "exifjpeg.h"
 #include "migrator.h"
 #include "processrun.h"
 #include "surveystore.h"
@@ -532,6 +535,112 @@ private slots:
                 fs::test::readFile(QDir(stick).filePath(name)),
                 fs::test::readFile(fs::test::sourceDir() + QStringLiteral("/resources/collector/") + name));
         QCOMPARE(runCli({QStringLiteral("terminal"), QStringLiteral("frob")}, headless()).exitCode, 2);
+    }
+
+    void plansPinsAndPhotosEndToEnd()
+    {
+        QTemporaryDir dir;
+        const QString survey = dir.filePath(QStringLiteral("plans.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), survey}, headless()).exitCode, 0);
+        const QString pdf = dir.filePath(QStringLiteral("本館.pdf"));
+        QVERIFY(fs::test::writeFile(pdf, fs::model::DemoFloorPlan::pdf()));
+
+        Run run = runCli({QStringLiteral("plan"), QStringLiteral("pages"), pdf}, headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("420×297 mm")), run.out.constData());
+        run = runCli(
+            {QStringLiteral("plan"), QStringLiteral("add"), survey, pdf, QStringLiteral("--all-pages")},
+            headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = runCli({QStringLiteral("plan"), QStringLiteral("add"), survey, pdf, QStringLiteral("--page"),
+                      QStringLiteral("3")},
+                     headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(run.err).contains(QStringLiteral("本館.pdf")), run.err.constData());
+
+        // A pin on plan 3 (the added copy of 3F) at the middle, for line 1's ONU; moved; relinked.
+        run = runCli({QStringLiteral("pin"), QStringLiteral("add"), survey, QStringLiteral("3"),
+                      QStringLiteral("0.5,0.5"), QStringLiteral("--kind"), QStringLiteral("onu"),
+                      QStringLiteral("--target"), QStringLiteral("line:CAF0001"), QStringLiteral("--label"),
+                      QStringLiteral("ONU 1")},
+                     headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(runCli({QStringLiteral("pin"), QStringLiteral("add"), survey, QStringLiteral("3"),
+                         QStringLiteral("1.5,0.5")},
+                        headless())
+                     .exitCode,
+                 2);
+        run = runCli({QStringLiteral("pin"), QStringLiteral("add"), survey, QStringLiteral("3"),
+                      QStringLiteral("0.1,0.1"), QStringLiteral("--target"), QStringLiteral("line:99")},
+                     headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(run.err).contains(QStringLiteral("line:99")), run.err.constData());
+        QCOMPARE(runCli({QStringLiteral("pin"), QStringLiteral("move"), survey, QStringLiteral("3.1"),
+                         QStringLiteral("0.25,0.75")},
+                        headless())
+                     .exitCode,
+                 0);
+        QCOMPARE(runCli({QStringLiteral("pin"), QStringLiteral("link"), survey, QStringLiteral("3.1"),
+                         QStringLiteral("terminal:2")},
+                        headless())
+                     .exitCode,
+                 0);
+        QCOMPARE(runCli({QStringLiteral("plan"), QStringLiteral("rotate"), survey, QStringLiteral("3"),
+                         QStringLiteral("270")},
+                        headless())
+                     .exitCode,
+                 0);
+        QCOMPARE(runCli({QStringLiteral("plan"), QStringLiteral("rotate"), survey, QStringLiteral("3"),
+                         QStringLiteral("45")},
+                        headless())
+                     .exitCode,
+                 1);
+        run = runCli({QStringLiteral("plan"), QStringLiteral("list"), survey}, headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("rotated 270°")), run.out.constData());
+        QVERIFY2(
+            QString::fromUtf8(run.out).contains(QStringLiteral("3.1  onu  0.2500,0.7500  terminal:2  ONU 1")),
+            run.out.constData());
+
+        // Photos from a camera folder: one is a copy; one linked to the pin; exported without GPS.
+        QTemporaryDir card;
+        QImage image(48, 32, QImage::Format_RGB32);
+        fs::test::ExifSpec spec;
+        spec.gps = true;
+        spec.dateTimeOriginal = "2026:11:24 09:15:00";
+        for (int i = 0; i < 2; ++i) {
+            image.fill(QColor(60 * i, 100, 200));
+            QVERIFY(fs::test::writeFile(card.filePath(QStringLiteral("DSC_%1.JPG").arg(i)),
+                                        fs::test::jpegWithExif(image, spec, true)));
+        }
+        QVERIFY(QFile::copy(card.filePath(QStringLiteral("DSC_0.JPG")),
+                            card.filePath(QStringLiteral("DSC_7.JPG"))));
+        run = runCli({QStringLiteral("photo"), QStringLiteral("import"), survey, card.path()}, headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("imported 2, already in the survey 1")),
+                 run.out.constData());
+        QCOMPARE(runCli({QStringLiteral("photo"), QStringLiteral("link"), survey, QStringLiteral("2"),
+                         QStringLiteral("pin:3.1")},
+                        headless())
+                     .exitCode,
+                 0);
+        run = runCli({QStringLiteral("photo"), QStringLiteral("list"), survey}, headless());
+        QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("2026-11-24T09:15:00+09:00")),
+                 run.out.constData());
+        QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("pin:")), run.out.constData());
+        const QString out = dir.filePath(QStringLiteral("out"));
+        run = runCli({QStringLiteral("photo"), QStringLiteral("export"), survey, out}, headless());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 2);
+        for (const QString &name : files) {
+            QFile file(QDir(out).filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            auto facts = fs::model::readExif(file, name);
+            QVERIFY(facts.has_value() && !facts->hasGps && facts->takenAt.isValid());
+        }
+        // The survey is sound and the edits were audited.
+        QCOMPARE(runCli({QStringLiteral("verify"), survey}, headless()).exitCode, 0);
     }
 };
 
