@@ -51,34 +51,8 @@ T check(fs::Result<T> result, const char *what)
     return fs::bench::check("bench_report", std::move(result), what);
 }
 
-// A camera-sized JPEG with enough detail to weigh ~6 MB.
-QByteArray cameraJpeg()
-{
-    QImage image(4000, 3000, QImage::Format_RGB32);
-    QRandomGenerator random(42);
-    for (int y = 0; y < image.height(); ++y) {
-        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const int noise = int(random.bounded(64));
-            line[x] = qRgb((x / 16 + noise) & 0xff, (y / 12 + noise) & 0xff, ((x + y) / 20 + noise) & 0xff);
-        }
-    }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPG", 92);
-    return bytes;
-}
-
-// The same picture with a distinct JPEG comment (FF FE) after SOI: other bytes, same decoding.
-QByteArray distinct(const QByteArray &jpeg, int n)
-{
-    const QByteArray text = "FieldSurvey bench photo " + QByteArray::number(n);
-    QByteArray segment("\xFF\xFE", 2);
-    const int length = int(text.size()) + 2;
-    segment.append(char(length >> 8)).append(char(length & 0xff)).append(text);
-    return jpeg.left(2) + segment + jpeg.mid(2);
-}
+using fs::bench::cameraJpeg;
+using fs::bench::distinct;
 
 QString makeSurvey(const QString &dir, int lines, int photos)
 {
