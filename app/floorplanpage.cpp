@@ -611,9 +611,12 @@ bool FloorPlanPage::linkSelectedPin(const PhotoTarget &target)
         {{Entity::Pin, pin->uuid, QStringLiteral("target_id")}, none ? QVariant() : QVariant(target.id)}};
     // A pin without a label takes the name of what it marks.
     const int index = m_ui->pinTargetCombo->findData(targetKey(target.entity, target.id));
-    if (pin->label.isEmpty() && !none && index > 0)
+    if (pin->label.isEmpty() && !none && index > 0) {
+        // "回線 CAF0002（NTT西日本 閉域網）" → "回線 CAF0002": short enough to sit beside the pin.
+        const QString name = m_ui->pinTargetCombo->itemText(index).trimmed();
         changes.append({{Entity::Pin, pin->uuid, QStringLiteral("label")},
-                        m_ui->pinTargetCombo->itemText(index).trimmed()});
+                        name.section(QChar(0xFF08), 0, 0).section(QStringLiteral(" ("), 0, 0).trimmed()});
+    }
     return m_editor->setFields(changes, tr("Link pin"));
 }
 

@@ -128,10 +128,10 @@ QList<FloorPlan> DemoFloorPlan::plans()
     third.height = kHeight;
     third.mimeType = QStringLiteral("application/pdf");
     third.imageData = bytes;
-    third.pins = {pin(PinKind::Onu, 110, 180, "line:1", QStringLiteral("回線1 ONU（1番ラック 3U）")),
-                  pin(PinKind::Onu, 200, 170, "line:2", QStringLiteral("回線2 ONU（2番ラック 1U）")),
-                  pin(PinKind::Onu, 110, 260, "line:4", QStringLiteral("回線4 ONU（1番ラック 5U）")),
-                  pin(PinKind::Router, 110, 215, "line:1", QStringLiteral("回線1 ルータ rtx-emr"))};
+    third.pins = {pin(PinKind::Onu, 110, 165, "line:1", QStringLiteral("回線1 ONU")),
+                  pin(PinKind::Onu, 200, 235, "line:2", QStringLiteral("回線2 ONU")),
+                  pin(PinKind::Onu, 110, 285, "line:4", QStringLiteral("回線4 ONU")),
+                  pin(PinKind::Router, 110, 200, "line:1", QStringLiteral("rtx-emr"))};
     FloorPlan first = third;
     first.title = QStringLiteral("本館 1F");
     first.pageIndex = 1;

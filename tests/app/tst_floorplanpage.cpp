@@ -102,8 +102,8 @@ private slots:
         QVERIFY2(pins->item(0)->text().contains(u"CAF0001"_s), qPrintable(pins->item(0)->text()));
         FloorPlanView *view = page->view();
         QImage image = shown(view);
-        // The demo's ONU pin of line 1 at (110, 180) pt on the A3 page: still to capture (red).
-        const QPointF onu = view->planToViewport({110 / 1190.55, 180 / 841.89});
+        // The demo's ONU pin of line 1 at (110, 165) pt on the A3 page: still to capture (red).
+        const QPointF onu = view->planToViewport({110 / 1190.55, 165 / 841.89});
         QVERIFY2(isReddish(image.pixelColor(onu.toPoint())),
                  qPrintable(image.pixelColor(onu.toPoint()).name()));
         fs::test::saveScreenshot(*window, u"floorplanpage-demo.png"_s);
