@@ -3,6 +3,7 @@
 #include "backupclassifier.h"
 #include "buildinfo.h"
 #include "findingsengine.h"
+#include "photomarkup.h"
 #include "reportdata.h"
 #include "reportfont.h"
 #include "reportlogging.h"
@@ -1093,6 +1094,13 @@ void drawPhotoPage(QPainter &p, const PageFrame &f, const SurveyStore &store, co
                                 imageArea.center().y() - fitted.height() / 2, fitted.width(),
                                 fitted.height());
             p.drawImage(target, image);
+            // The investigator's marks, drawn as vectors over the photo (which stays as taken).
+            if (auto markup = PhotoMarkup::fromJson(photo.markup); markup && !markup->shapes.isEmpty()) {
+                p.save();
+                p.setRenderHint(QPainter::Antialiasing);
+                markup->paint(p, target);
+                p.restore();
+            }
         }
         p.setPen(QColor(0x22, 0x22, 0x22));
         p.setFont(font(9, true));

@@ -6,6 +6,7 @@
 #include "demosurvey.h"
 #include "findingsengine.h"
 #include "pdfreport.h"
+#include "photomarkup.h"
 #include "reportdata.h"
 #include "reportfont.h"
 #include "resultcheck.h"
@@ -371,6 +372,49 @@ private slots:
                 dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
         }
         QVERIFY2(dark > 200, qPrintable(QString::number(dark)));
+    }
+
+    // The investigator's marks are drawn over the photo in the appendix; the stored photo is not
+    // changed.
+    void markupIsDrawnOverThePhoto()
+    {
+        int photoPage = -1;
+        for (int i = 0; i < m_pages.size() && photoPage < 0; ++i)
+            photoPage = m_pages.at(i).contains(QStringLiteral("ONU 設置状況 1")) ? i : -1;
+        QVERIFY(photoPage > 0);
+        const auto bluePixels = [](Poppler::Document &document, int index) {
+            std::unique_ptr<Poppler::Page> page = document.page(index);
+            const QImage image = page->renderToImage(40, 40);
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    n += c.blue() > 200 && c.red() < 60 && c.green() < 60 ? 1 : 0;
+                }
+            }
+            return n;
+        };
+        const int before = bluePixels(*m_document, photoPage);
+
+        const Photo photo = m_report.photos.constFirst();
+        PhotoMarkup markup;
+        markup.shapes << MarkupShape{MarkupShape::Kind::Arrow, {0.1, 0.1}, {0.9, 0.9}, {}, QColor(0, 0, 255)}
+                      << MarkupShape{
+                             MarkupShape::Kind::Circle, {0.2, 0.2}, {0.8, 0.8}, {}, QColor(0, 0, 255)};
+        const QByteArray sha = photo.sha256.toLatin1();
+        FS_VERIFY_OK(m_store->applyChanges(
+            {{{fs::model::Entity::Photo, photo.uuid, QStringLiteral("markup")}, markup.toJson()}}));
+        auto report = ReportData::gather(*m_store, kVisit);
+        FS_VERIFY_OK(report);
+        const QString path = m_dir.filePath(QStringLiteral("marked.pdf"));
+        FS_VERIFY_OK(PdfReport::write(*m_store, *report, path));
+        std::unique_ptr<Poppler::Document> marked = Poppler::Document::load(path);
+        QVERIFY(marked);
+        const int after = bluePixels(*marked, photoPage);
+        QVERIFY2(after > before + 100, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
+        QCOMPARE(report->photos.constFirst().sha256.toLatin1(), sha); // the photo itself unchanged
+        FS_VERIFY_OK(m_store->applyChanges(
+            {{{fs::model::Entity::Photo, photo.uuid, QStringLiteral("markup")}, QString()}}));
     }
 
     void aMissingFolderIsAClearError()
