@@ -133,6 +133,8 @@ void paintViewport(PlanRenderer &renderer, QImage &image, QPointF topLeft, doubl
 
 int main(int argc, char **argv)
 {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // a benchmark needs no display
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
