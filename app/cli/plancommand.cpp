@@ -115,20 +115,41 @@ int applyOrFail(SurveyStore &store, const QList<FieldChange> &changes)
     return Commands::kOk;
 }
 
-int planList(const QStringList &arguments)
+// A listing command whose one argument is the survey: parses it and opens the survey read-only.
+// Null when the command stops (help, usage error, a survey that cannot be opened), with *status
+// set to the exit status.
+std::unique_ptr<SurveyStore> listedSurvey(const QString &command, const QString &description,
+                                          const QStringList &arguments, int *status)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the survey's floor plans and their pins."));
+    parser.setApplicationDescription(description);
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey file."));
-    if (!parse(parser, QStringLiteral("plan list"), arguments))
-        return stopStatus(parser);
-    if (parser.positionalArguments().size() != 1)
-        return usage(QStringLiteral("plan list needs the survey"), parser);
+    if (!parse(parser, command, arguments)) {
+        *status = stopStatus(parser);
+        return nullptr;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        *status = usage(command + QStringLiteral(" needs the survey"), parser);
+        return nullptr;
+    }
     auto store =
         SurveyStore::open(parser.positionalArguments().constFirst(), SurveyStore::OpenMode::ReadOnly);
+    if (!store) {
+        *status = failWith(store.error());
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
+int planList(const QStringList &arguments)
+{
+    int status = Commands::kOk;
+    const auto store =
+        listedSurvey(QStringLiteral("plan list"),
+                     QStringLiteral("List the survey's floor plans and their pins."), arguments, &status);
     if (!store)
-        return failWith(store.error());
-    auto plans = (*store)->floorPlans();
+        return status;
+    auto plans = store->floorPlans();
     if (!plans)
         return failWith(plans.error());
     for (qsizetype i = 0; i < plans->size(); ++i) {
@@ -428,18 +449,12 @@ int photoImport(const QStringList &arguments)
 
 int photoList(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the survey's photos."));
-    parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey file."));
-    if (!parse(parser, QStringLiteral("photo list"), arguments))
-        return stopStatus(parser);
-    if (parser.positionalArguments().size() != 1)
-        return usage(QStringLiteral("photo list needs the survey"), parser);
-    auto store =
-        SurveyStore::open(parser.positionalArguments().constFirst(), SurveyStore::OpenMode::ReadOnly);
+    int status = Commands::kOk;
+    const auto store = listedSurvey(QStringLiteral("photo list"), QStringLiteral("List the survey's photos."),
+                                    arguments, &status);
     if (!store)
-        return failWith(store.error());
-    auto photos = (*store)->photos();
+        return status;
+    auto photos = store->photos();
     if (!photos)
         return failWith(photos.error());
     for (qsizetype i = 0; i < photos->size(); ++i) {
