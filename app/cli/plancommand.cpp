@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <optional>
+
 namespace fs::cli {
 
 namespace {
@@ -246,46 +248,72 @@ int planAdd(const QStringList &arguments)
     return Commands::kOk;
 }
 
-int planRotate(const QStringList &arguments)
+// A command on one plan, SURVEY PLAN [more…]: parsed, the survey opened for editing and the plan
+// found. Nullopt when the command stops, with *status set to the exit status.
+struct OnePlan
+{
+    std::unique_ptr<SurveyStore> store;
+    FloorPlan plan;
+    QStringList more; // the positional arguments after PLAN
+};
+
+std::optional<OnePlan> onePlan(const QString &command, const QString &description,
+                               const QList<std::pair<QString, QString>> &more, const QStringList &arguments,
+                               int *status)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Turn a floor plan (clockwise, 0/90/180/270); pins stay put."));
+    parser.setApplicationDescription(description);
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey file."));
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("The plan's number or uuid."));
-    parser.addPositionalArgument(QStringLiteral("degrees"), QStringLiteral("0, 90, 180 or 270."));
-    if (!parse(parser, QStringLiteral("plan rotate"), arguments))
-        return stopStatus(parser);
-    if (parser.positionalArguments().size() != 3)
-        return usage(QStringLiteral("plan rotate needs the survey, the plan and the degrees"), parser);
-    auto store = openForEditing(parser.positionalArguments().constFirst());
-    if (!store)
-        return failWith(store.error());
-    auto plan = findPlan(**store, parser.positionalArguments().at(1));
-    if (!plan)
-        return failWith(plan.error());
-    return applyOrFail(**store, {{{Entity::FloorPlan, plan->uuid, QStringLiteral("rotation")},
-                                  parser.positionalArguments().at(2)}});
+    for (const auto &[name, text] : more)
+        parser.addPositionalArgument(name, text);
+    if (!parse(parser, command, arguments)) {
+        *status = stopStatus(parser);
+        return std::nullopt;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2 + more.size()) {
+        QStringList names{QStringLiteral("the survey"), QStringLiteral("the plan")};
+        for (const auto &[name, text] : more)
+            names << QStringLiteral("the ") + name;
+        *status = usage(QStringLiteral("%1 needs %2").arg(command, names.join(QStringLiteral(", "))), parser);
+        return std::nullopt;
+    }
+    auto store = openForEditing(args.constFirst());
+    if (!store) {
+        *status = failWith(store.error());
+        return std::nullopt;
+    }
+    auto plan = findPlan(**store, args.at(1));
+    if (!plan) {
+        *status = failWith(plan.error());
+        return std::nullopt;
+    }
+    return OnePlan{std::move(*store), *plan, args.mid(2)};
+}
+
+int planRotate(const QStringList &arguments)
+{
+    int status = Commands::kOk;
+    auto one =
+        onePlan(QStringLiteral("plan rotate"),
+                QStringLiteral("Turn a floor plan (clockwise, 0/90/180/270); pins stay put."),
+                {{QStringLiteral("degrees"), QStringLiteral("0, 90, 180 or 270.")}}, arguments, &status);
+    if (!one)
+        return status;
+    return applyOrFail(*one->store, {{{Entity::FloorPlan, one->plan.uuid, QStringLiteral("rotation")},
+                                      one->more.constFirst()}});
 }
 
 int planRemove(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Remove a floor plan (kept as a tombstone for the portal)."));
-    parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey file."));
-    parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("The plan's number or uuid."));
-    if (!parse(parser, QStringLiteral("plan remove"), arguments))
-        return stopStatus(parser);
-    if (parser.positionalArguments().size() != 2)
-        return usage(QStringLiteral("plan remove needs the survey and the plan"), parser);
-    auto store = openForEditing(parser.positionalArguments().constFirst());
-    if (!store)
-        return failWith(store.error());
-    auto plan = findPlan(**store, parser.positionalArguments().at(1));
-    if (!plan)
-        return failWith(plan.error());
-    if (auto r = (*store)->setRemoved(Entity::FloorPlan, plan->uuid, true); !r)
+    int status = Commands::kOk;
+    auto one = onePlan(QStringLiteral("plan remove"),
+                       QStringLiteral("Remove a floor plan (kept as a tombstone for the portal)."), {},
+                       arguments, &status);
+    if (!one)
+        return status;
+    if (auto r = one->store->setRemoved(Entity::FloorPlan, one->plan.uuid, true); !r)
         return failWith(r.error());
     return Commands::kOk;
 }
