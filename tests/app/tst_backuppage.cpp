@@ -5,6 +5,7 @@
 #include "backuppage.h"
 #include "clock.h"
 #include "demosurvey.h"
+#include "demowindow.h"
 #include "guitest.h"
 #include "languagesetup.h"
 #include "mainwindow.h"
@@ -69,13 +70,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString surveyPath = dir.filePath(u"demo.fsv"_s);
         FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(1, 0), Qt::UTC));
-        QVERIFY(DemoSurvey::createOrReplace(surveyPath, clock).has_value());
-
-        auto window = std::make_unique<MainWindow>();
-        window->setClock(&clock);
-        window->resize(1500, 900);
-        window->show();
-        QVERIFY(window->openSurveyFile(surveyPath));
+        auto window = fs::test::openDemoWindow(surveyPath, clock, QSize(1500, 900));
+        QVERIFY(window);
         window->survey()->setActor(u"事務局 鈴木"_s);
         QVERIFY(reactivate(window.get()));
 

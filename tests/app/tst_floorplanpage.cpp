@@ -5,6 +5,7 @@
 // skipped, and one linked to the pin.
 #include "clock.h"
 #include "demosurvey.h"
+#include "demowindow.h"
 #include "floorplanpage.h"
 #include "floorplanview.h"
 #include "guitest.h"
@@ -83,12 +84,8 @@ private slots:
         QTemporaryDir dir;
         const QString surveyPath = dir.filePath(u"demo.fsv"_s);
         FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(1, 0), Qt::UTC));
-        QVERIFY(DemoSurvey::createOrReplace(surveyPath, clock).has_value());
-        auto window = std::make_unique<MainWindow>();
-        window->setClock(&clock);
-        window->resize(1500, 900);
-        window->show();
-        QVERIFY(window->openSurveyFile(surveyPath));
+        auto window = fs::test::openDemoWindow(surveyPath, clock, QSize(1500, 900));
+        QVERIFY(window);
         auto *tabs = child<QTabWidget>(*window, "sectionTabs");
         auto *page = window->findChild<FloorPlanPage *>();
         QVERIFY(tabs && page);

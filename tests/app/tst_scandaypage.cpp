@@ -3,6 +3,7 @@
 // the CSV for the scan team, the nmap XML imported with its unmatched host, and the findings.
 #include "clock.h"
 #include "demosurvey.h"
+#include "demowindow.h"
 #include "findingsengine.h"
 #include "guitest.h"
 #include "languagesetup.h"
@@ -64,13 +65,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString surveyPath = dir.filePath(u"demo.fsv"_s);
         FixedClock clock(QDateTime(QDate(2025, 12, 4), QTime(0, 30), Qt::UTC));
-        QVERIFY(DemoSurvey::createOrReplace(surveyPath, clock).has_value());
-
-        auto window = std::make_unique<MainWindow>();
-        window->setClock(&clock);
-        window->resize(1366, 768);
-        window->show();
-        QVERIFY(window->openSurveyFile(surveyPath));
+        auto window = fs::test::openDemoWindow(surveyPath, clock, QSize(1366, 768));
+        QVERIFY(window);
         QVERIFY(reactivate(window.get()));
 
         // Ctrl+6: the scan day. Three lines asked; the dynamic-IP line CAF0003 is flagged.
