@@ -60,7 +60,7 @@ private:
     void appendConsole(const QString &text);
     void loadLog();
     // The password typed in edit, or the one remembered today for the login (when needed).
-    [[nodiscard]] fs::collect::Secret passwordFor(QLineEdit *edit, bool needed);
+    [[nodiscard]] fs::model::Secret passwordFor(QLineEdit *edit, bool needed);
 
     std::unique_ptr<Ui::CollectDialog> m_ui;
     fs::model::SurveyStore &m_store;

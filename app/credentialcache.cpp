@@ -8,7 +8,7 @@
 
 namespace fs::app {
 
-using fs::collect::Secret;
+using fs::model::Secret;
 
 namespace {
 
@@ -48,7 +48,7 @@ fs::Result<void> CredentialCache::remember(const QString &account, const Secret 
     QByteArray value =
         today.toString(Qt::ISODate).toLatin1() + '\n' + QByteArray(password.reveal(), password.size());
     job.setBinaryData(value);
-    fs::collect::wipe(value);
+    fs::model::wipe(value);
     if (!run(job))
         return fs::fail(fs::ErrorCode::Io,
                         QStringLiteral("the keychain did not store the password: %1").arg(job.errorString()));
@@ -65,12 +65,12 @@ std::optional<Secret> CredentialCache::recall(const QString &account, const QDat
     const qsizetype newline = value.indexOf('\n');
     const QDate day = QDate::fromString(QString::fromLatin1(value.left(newline)), Qt::ISODate);
     if (newline < 0 || day != today) {
-        fs::collect::wipe(value);
+        fs::model::wipe(value);
         forget(account); // yesterday's password does not stay in the keychain
         return std::nullopt;
     }
     QByteArray password = value.mid(newline + 1);
-    fs::collect::wipe(value);
+    fs::model::wipe(value);
     return Secret::fromUtf8(password);
 }
 

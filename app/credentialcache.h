@@ -20,10 +20,10 @@ public:
     [[nodiscard]] static QString account(const QString &method, const QString &user, const QString &peer);
 
     [[nodiscard]] static fs::Result<void> remember(const QString &account,
-                                                   const fs::collect::Secret &password, const QDate &today);
+                                                   const fs::model::Secret &password, const QDate &today);
     // The password remembered today for account; nothing when there is none, it is from another
     // day (then it is deleted), or the keychain is not available.
-    [[nodiscard]] static std::optional<fs::collect::Secret> recall(const QString &account,
+    [[nodiscard]] static std::optional<fs::model::Secret> recall(const QString &account,
                                                                    const QDate &today);
     static void forget(const QString &account);
 

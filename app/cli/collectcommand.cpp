@@ -25,7 +25,7 @@
 
 namespace fs::cli {
 
-using fs::collect::Secret;
+using fs::model::Secret;
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <QTest>
 
 using fs::app::CredentialCache;
-using fs::collect::Secret;
+using fs::model::Secret;
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace fs::collect {
+namespace fs::model {
 
 void wipe(QByteArray &bytes)
 {
@@ -73,4 +73,4 @@ void Secret::clear()
     wipe(m_bytes);
 }
 
-} // namespace fs::collect
+} // namespace fs::model
