@@ -55,6 +55,13 @@ QString ErrorMessages::headline(const fs::Error &error)
         return tr("A command that could change the device was refused. FieldSurvey only reads.");
     case ErrorCode::Duplicate:
         return tr("This is already in the survey.");
+    case ErrorCode::TlsFailed:
+        return tr("The secure connection to the portal failed: check the client certificate, its passphrase "
+                  "and the portal's address.");
+    case ErrorCode::PortalError:
+        return tr("The portal refused the request. Nothing confirmed was lost; unsent changes stay queued.");
+    case ErrorCode::Conflict:
+        return tr("The same item was changed here and on the portal. Decide which value to keep.");
     }
     return tr("An unexpected error occurred.");
 }

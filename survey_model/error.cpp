@@ -45,6 +45,12 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("not_read_only");
     case ErrorCode::Duplicate:
         return QStringLiteral("duplicate");
+    case ErrorCode::TlsFailed:
+        return QStringLiteral("tls_failed");
+    case ErrorCode::PortalError:
+        return QStringLiteral("portal_error");
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
     }
     return QStringLiteral("unknown");
 }

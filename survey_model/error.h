@@ -31,6 +31,10 @@ enum class ErrorCode
     HostKeyUnknown,       // first contact: the host key must be accepted explicitly
     HostKeyChanged,       // the host key differs from the one accepted for this survey
     NotReadOnly,          // a command that could change the device was refused
+    // the portal (survey_sync)
+    TlsFailed,   // the secure connection failed: client certificate, passphrase, untrusted server
+    PortalError, // the portal refused a request; the detail keeps its code and message
+    Conflict,    // the same field changed here and on the portal; someone must decide
 };
 
 struct Error

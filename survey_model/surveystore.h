@@ -9,6 +9,7 @@
 #include "photo.h"
 #include "scanport.h"
 #include "surveydata.h"
+#include "syncstate.h"
 #include "terminalassessment.h"
 #include "transcript.h"
 
@@ -262,6 +263,32 @@ public:
     // sets one.
     [[nodiscard]] Result<void> setBackupAnswers(const BackupQuestionnaire &answers,
                                                 AnswersOrigin origin = AnswersOrigin::Edit);
+
+    // ---- portal sync (survey_sync reads and writes through these; see syncstate.h)
+    // The survey's rows of one entity with the named sources (SyncSources), as text; removed
+    // rows are included (removed = true). InvalidArgument for a source SyncSources does not know.
+    [[nodiscard]] Result<QList<SyncRow>> syncRows(const QString &entity, const QStringList &sources) const;
+    // The stored file of a photo or floor plan; NotFound when there is none.
+    [[nodiscard]] Result<SyncFile> syncFile(const QString &entity, const QString &uuid) const;
+    [[nodiscard]] Result<QList<OutboxEntry>> outboxEntries() const;
+    [[nodiscard]] Result<SyncRecordState> syncRecord(const QString &entity, const QString &uuid) const;
+    [[nodiscard]] Result<QList<PendingUpload>> pendingUploads() const;
+    // Kept at once (its own transaction), so that a sync killed after the upload does not send
+    // the file again.
+    [[nodiscard]] Result<void> rememberUpload(const PendingUpload &upload);
+    [[nodiscard]] Result<void> forgetUploads(const QStringList &fileKeys);
+    // A confirmed push, in one transaction: the record's new base, the outbox rows it covered
+    // (those edited since stay), the uploads now attached, and the conflicts found.
+    [[nodiscard]] Result<void> confirmSync(const SyncConfirmation &confirmation);
+    // A failed attempt: counted on the outbox rows with the reason; nothing else changes.
+    [[nodiscard]] Result<void> recordSyncFailure(const QString &reason);
+    [[nodiscard]] Result<QList<SyncConflict>> syncConflicts(bool openOnly = true) const;
+    // Decides a conflict: keepLocal keeps this survey's value (the next sync sends it); otherwise
+    // the portal's value is written here (audited like any edit). The decision is audited.
+    [[nodiscard]] Result<void> resolveConflict(qint64 conflictId, bool keepLocal);
+    [[nodiscard]] Result<QList<PortalComment>> portalComments() const;
+    // Adds the comments not yet stored (by their portal id); returns how many were new.
+    [[nodiscard]] Result<int> storePortalComments(const QList<PortalComment> &comments);
 
     // ---- maintenance
     // Checks the file: SQLite integrity and foreign keys, the format, and every blob's SHA-256.
