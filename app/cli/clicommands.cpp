@@ -17,6 +17,7 @@
 #include "surveycommands.h"
 #include "surveyjson.h"
 #include "surveystore.h"
+#include "synccommand.h"
 #include "terminalcommand.h"
 
 #include <QCommandLineParser>
@@ -156,6 +157,10 @@ const QList<Command> &commands()
         {"plan", "floor plans from images and PDF pages: plan list | pages | add | rotate | remove", planCommand},
         {"pin", "pins on a floor plan: pin add | move | link | remove", pinCommand},
         {"photo", "photos from files or a camera card: photo import | list | link | export", photoCommand},
+        {"sync", "sync a survey with the programme's portal (kintone): sync SURVEY --portal CONFIG.json",
+         syncCommand},
+        {"portal", "the portal: portal schema | hospitals | workbook (the office's apps and submissions)",
+         portalCommand},
     };
     return list;
 }

@@ -3,6 +3,13 @@
 #include "actor.h"
 #include "clicommands.h"
 
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
 namespace fs::cli {
 
 QTextStream &out()
@@ -68,6 +75,37 @@ std::optional<QDate> dateOption(const QCommandLineParser &parser, const QCommand
     if (!date.isValid())
         return std::nullopt;
     return date;
+}
+
+// A line from the terminal without echo, or from standard input when it is not a terminal.
+fs::model::Secret readSecretLine(const QString &prompt, bool fromStdin)
+{
+    QByteArray line;
+#ifdef Q_OS_UNIX
+    const bool tty = !fromStdin && isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        err() << prompt << Qt::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+#else
+    Q_UNUSED(prompt);
+    Q_UNUSED(fromStdin);
+#endif
+    for (int c = std::getchar(); c != EOF && c != '\n' && line.size() < 1024; c = std::getchar())
+        line.append(char(c));
+    if (line.endsWith('\r'))
+        line.chop(1);
+#ifdef Q_OS_UNIX
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err() << Qt::endl;
+    }
+#endif
+    return fs::model::Secret::fromUtf8(line);
 }
 
 } // namespace fs::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "secret.h"
 #include "surveystore.h"
 
 #include <QCommandLineParser>
@@ -31,5 +32,8 @@ int stopStatus(const QCommandLineParser &parser);
 // Opens a survey for changes by this user; a survey that would open read-only (written by a newer
 // FieldSurvey) is an error.
 [[nodiscard]] fs::Result<std::unique_ptr<fs::model::SurveyStore>> openForEditing(const QString &path);
+// A line typed on the terminal without echo (after prompt), or read from standard input when it
+// is not a terminal or fromStdin is set. Passwords never come from the command line.
+[[nodiscard]] fs::model::Secret readSecretLine(const QString &prompt, bool fromStdin);
 
 } // namespace fs::cli

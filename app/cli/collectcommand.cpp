@@ -16,49 +16,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cstdio>
-
-#ifdef Q_OS_UNIX
-#include <termios.h>
-#include <unistd.h>
-#endif
-
 namespace fs::cli {
 
 using fs::model::Secret;
 
 namespace {
-
-// A line from the terminal without echo, or from standard input when it is not a terminal.
-Secret readSecretLine(const QString &prompt, bool fromStdin)
-{
-    QByteArray line;
-#ifdef Q_OS_UNIX
-    const bool tty = !fromStdin && isatty(STDIN_FILENO);
-    termios saved{};
-    if (tty) {
-        err() << prompt << Qt::flush;
-        tcgetattr(STDIN_FILENO, &saved);
-        termios silent = saved;
-        silent.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-    }
-#else
-    Q_UNUSED(prompt);
-    Q_UNUSED(fromStdin);
-#endif
-    for (int c = std::getchar(); c != EOF && c != '\n' && line.size() < 1024; c = std::getchar())
-        line.append(char(c));
-    if (line.endsWith('\r'))
-        line.chop(1);
-#ifdef Q_OS_UNIX
-    if (tty) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        err() << Qt::endl;
-    }
-#endif
-    return Secret::fromUtf8(line);
-}
 
 // "CAF0001/1": the first device in the wiring of line CAF0001.
 fs::Result<QString> deviceUuid(const fs::model::SurveyStore &store, const QString &reference)
