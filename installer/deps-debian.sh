@@ -23,6 +23,8 @@ packages=(
   dbus-daemon gnome-keyring libsecret-1-0
   # packaging checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
   dpkg-dev file desktop-file-utils appstream shared-mime-info
+  # (openssl: the portal tests' throwaway certificates)
+  openssl
 )
 
 missing=()
@@ -30,6 +32,11 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
   [[ "$status" == ii* ]] || missing+=("$p")
 done
+# Node.js and npm run the official kintone client against the portal test server. A Node.js from
+# elsewhere (NodeSource ships npm inside its nodejs) is used as it is; otherwise Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 
 if ((${#missing[@]} == 0)); then
   exit 0
