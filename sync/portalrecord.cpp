@@ -38,6 +38,11 @@ QHash<QString, QString> valuesFromJson(const QJsonObject &o)
 
 } // namespace
 
+QString PortalRecord::dataFileNameFor(const QString &sha256)
+{
+    return QStringLiteral("survey-") + sha256.left(16) + QStringLiteral(".json");
+}
+
 const PortalRow *PortalRecord::row(const QString &table, const QString &key) const
 {
     const auto it = tables.constFind(table);
@@ -64,6 +69,12 @@ PortalRecord PortalRecord::fromKintone(const QJsonObject &record, const FieldMap
     }
     for (const MappedField &f : mapping.fields())
         p.fields.insert(f.code, valueText(record.value(f.code).toObject().value(QStringLiteral("value"))));
+    if (!mapping.dataFileCode().isEmpty()) {
+        const QJsonArray files =
+            record.value(mapping.dataFileCode()).toObject().value(QStringLiteral("value")).toArray();
+        if (files.size() == 1)
+            p.dataFileName = files.first().toObject().value(QStringLiteral("name")).toString();
+    }
     for (const MappedTable &t : mapping.tables()) {
         QList<PortalRow> rows;
         const QJsonArray array = record.value(t.code).toObject().value(QStringLiteral("value")).toArray();

@@ -34,7 +34,12 @@ struct PortalRecord
     QString modifier; // who changed it last (portal side)
     QHash<QString, QString> fields;
     QHash<QString, QList<PortalRow>> tables;
-    QString dataSha256; // base: the survey JSON the portal holds; local: the survey's current one
+    QString dataSha256;   // base: the survey JSON the portal holds; local: the survey's current one
+    QString dataFileName; // portal: the name of the survey JSON file it holds
+
+    // The survey JSON's file name on the portal carries its hash: the portal's record says whether
+    // it holds the current one, even after a write whose answer was lost.
+    [[nodiscard]] static QString dataFileNameFor(const QString &sha256);
 
     // Local only: the UUIDs behind top-level fields, and rows removed here (tombstones).
     QString surveyUuid;

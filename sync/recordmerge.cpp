@@ -101,7 +101,7 @@ struct Merger
                 plan.fields.insert(f.code, l);
         }
         if (!mapping.dataFileCode().isEmpty())
-            plan.sendData = !server || !base || base->dataSha256 != local.dataSha256;
+            plan.sendData = !server || server->dataFileName != PortalRecord::dataFileNameFor(local.dataSha256);
     }
 
     void table(const MappedTable &t)

@@ -103,7 +103,7 @@ Result<SyncReport> SyncEngine::run()
     m_freshUploads = false;
     const PortalConfig &config = m_client.config();
     int transientFailures = 0;
-    bool refusedOnce = false;
+    int refusals = 0; // upload keys the portal no longer has: sent again, a few times at most
     for (;;) {
         ++report.rounds;
         auto r = round(report);
@@ -113,7 +113,7 @@ Result<SyncReport> SyncEngine::run()
         const bool again =
             report.rounds < kMaxRounds &&
             (e.isRevisionConflict() || (e.isTransient() && ++transientFailures < config.maxAttempts) ||
-             (!refusedOnce && isFileKeyRefused(e, m_mapping)));
+             (refusals < 3 && isFileKeyRefused(e, m_mapping)));
         if (e.kind != KintoneError::Kind::Cancelled && !e.isRevisionConflict())
             qCWarning(lcPortal) << "sync round" << report.rounds << "failed:" << e.describe();
         if (!again || m_client.isCancelled()) {
@@ -124,7 +124,7 @@ Result<SyncReport> SyncEngine::run()
             return tl::unexpected(last.toError());
         }
         if (isFileKeyRefused(e, m_mapping)) {
-            refusedOnce = true;
+            ++refusals;
             m_freshUploads = true;
             continue;
         }
@@ -396,8 +396,8 @@ KintoneResult<QHash<QString, QString>> SyncEngine::upload(const QList<QPair<QStr
     }
     if (!surveyJson.isNull()) {
         const QString uuid = QStringLiteral("data");
-        model::SyncFile file{0, QStringLiteral("survey.json"), QStringLiteral("application/json"),
-                             QString::fromLatin1(QCryptographicHash::hash(surveyJson, QCryptographicHash::Sha256).toHex()),
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(surveyJson, QCryptographicHash::Sha256).toHex());
+        model::SyncFile file{0, PortalRecord::dataFileNameFor(sha), QStringLiteral("application/json"), sha,
                              surveyJson.size()};
         queue << Job{QStringLiteral("survey:data"), QStringLiteral("survey"), uuid, file};
     }
