@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -15,8 +14,10 @@
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
 #include <QUrlQuery>
+#include <QUuid>
 
 namespace fs::sync {
 
@@ -166,8 +167,6 @@ void KintoneClient::track(QNetworkReply *reply)
 {
     m_inFlight << reply;
     connect(reply, &QObject::destroyed, this, [this, reply] { m_inFlight.removeAll(reply); });
-    connect(reply, &QNetworkReply::uploadProgress, this,
-            [this, reply](qint64 sent, qint64 total) { emit uploadProgress(reply, sent, total); });
     // Never ignored: the errors are kept for the message, and the handshake fails.
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
         QStringList texts;
@@ -192,10 +191,11 @@ KintoneResult<QByteArray> KintoneClient::finish(QNetworkReply *reply)
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString path = reply->url().path();
-    const QByteArray method = reply->operation() == QNetworkAccessManager::GetOperation    ? "GET"
-                              : reply->operation() == QNetworkAccessManager::PutOperation  ? "PUT"
-                              : reply->operation() == QNetworkAccessManager::PostOperation ? "POST"
-                                                                                           : "DELETE";
+    const QByteArray method = reply->operation() == QNetworkAccessManager::GetOperation      ? QByteArray("GET")
+                              : reply->operation() == QNetworkAccessManager::PostOperation   ? QByteArray("POST")
+                              : reply->operation() == QNetworkAccessManager::DeleteOperation ? QByteArray("DELETE")
+                              : reply->operation() == QNetworkAccessManager::PutOperation    ? QByteArray("PUT")
+                                  : reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
     const qint64 ms = QDateTime::currentMSecsSinceEpoch() - reply->property("fsStarted").toLongLong();
     const QNetworkReply::NetworkError error = reply->error();
     if (m_cancelled) {
@@ -301,45 +301,55 @@ KintoneResult<QJsonObject> KintoneClient::send(const QByteArray &method, const Q
     return withRetry([&] { return sendOnce(method, api, body, false); }, retry);
 }
 
-QNetworkReply *KintoneClient::startUpload(const QString &name, const QString &contentType,
-                                          std::unique_ptr<QIODevice> data)
+UploadJob *KintoneClient::startUpload(const QString &name, const QString &contentType, std::unique_ptr<QIODevice> data)
 {
-    auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-    QHttpPart part;
-    QString safeName = name;
-    safeName.replace(QLatin1Char('"'), QLatin1Char('_')).replace(QLatin1Char('\r'), QLatin1Char('_'));
-    safeName.replace(QLatin1Char('\n'), QLatin1Char('_'));
-    part.setRawHeader("Content-Disposition", "form-data; name=\"file\"; filename=\"" + safeName.toUtf8() + '"');
-    part.setRawHeader("Content-Type", contentType.isEmpty() ? QByteArray("application/octet-stream")
-                                                            : contentType.toLatin1());
-    QIODevice *device = data.release();
-    part.setBodyDevice(device);
-    device->setParent(multipart);
-    multipart->append(part);
-    QNetworkRequest r = request(m_config.apiPath(QStringLiteral("file")), {});
-    r.setHeader(QNetworkRequest::ContentTypeHeader,
-                QByteArray(QByteArray("multipart/form-data; boundary=") + multipart->boundary()));
-    QNetworkReply *reply = m_network->post(r, multipart);
-    multipart->setParent(reply);
-    track(reply);
-    if (m_cancelled || !m_ready)
-        reply->abort();
-    return reply;
+    UploadJob::Target target;
+    target.url = m_config.baseUrl;
+    target.url.setPath(m_config.apiPath(QStringLiteral("file")));
+    target.ssl = m_ssl;
+    target.timeoutMs = m_config.timeoutMs;
+    const QNetworkRequest auth = request(QStringLiteral("/"), {});
+    for (const QByteArray &header : auth.rawHeaderList()) {
+        if (header.startsWith("X-Cybozu-"))
+            target.headers.append({header, auth.rawHeader(header)});
+    }
+    QSslSocket *socket = m_idleSockets.isEmpty() ? nullptr : m_idleSockets.takeLast();
+    auto *job = new UploadJob(target, name, contentType, std::move(data), socket, this);
+    m_jobs << job;
+    connect(job, &QObject::destroyed, this, [this, job] { m_jobs.removeAll(job); });
+    connect(job, &UploadJob::progress, this, [this, job](qint64 sent, qint64 total) { emit uploadProgress(job, sent, total); });
+    if (m_cancelled || !m_ready) {
+        job->abort(m_cancelled ? cancelledError() : tlsError(QStringLiteral("the portal credentials have not been given")));
+        return job;
+    }
+    job->start();
+    return job;
 }
 
-KintoneResult<QString> KintoneClient::finishUpload(QNetworkReply *reply)
+KintoneResult<QString> KintoneClient::finishUpload(UploadJob *job)
 {
-    auto bytes = finish(reply);
-    if (!bytes)
-        return tl::unexpected(bytes.error());
-    const QString key = QJsonDocument::fromJson(*bytes).object().value(QStringLiteral("fileKey")).toString();
-    if (key.isEmpty() || key.size() > 200) {
-        KintoneError e;
-        e.kind = KintoneError::Kind::Protocol;
-        e.detail = QStringLiteral("file.json answered without a fileKey");
-        return tl::unexpected(e);
+    std::unique_ptr<UploadJob, void (*)(UploadJob *)> owner(job, [](UploadJob *j) { j->deleteLater(); });
+    if (!job->isFinished()) {
+        QEventLoop loop;
+        connect(job, &UploadJob::finished, &loop, &QEventLoop::quit);
+        connect(this, &KintoneClient::cancelled, &loop, &QEventLoop::quit);
+        if (!job->isFinished() && !m_cancelled)
+            loop.exec();
+        if (!job->isFinished())
+            job->abort(cancelledError());
     }
-    return key;
+    if (m_cancelled)
+        return tl::unexpected(cancelledError());
+    if (QSslSocket *socket = job->takeReusableSocket()) {
+        if (m_idleSockets.size() < 2) {
+            socket->setParent(this);
+            m_idleSockets << socket;
+        } else {
+            socket->disconnectFromHost();
+            socket->deleteLater();
+        }
+    }
+    return job->result();
 }
 
 KintoneResult<qint64> KintoneClient::download(const QString &fileKey, QIODevice &out, qint64 maxBytes)
@@ -395,13 +405,13 @@ KintoneResult<qint64> KintoneClient::download(const QString &fileKey, QIODevice 
     }
 }
 
-void KintoneClient::waitForAny(const QList<QNetworkReply *> &replies)
+void KintoneClient::waitForAny(const QList<UploadJob *> &jobs)
 {
     QEventLoop loop;
-    for (QNetworkReply *reply : replies) {
-        if (reply->isFinished())
+    for (UploadJob *job : jobs) {
+        if (job->isFinished())
             return;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        connect(job, &UploadJob::finished, &loop, &QEventLoop::quit);
     }
     connect(this, &KintoneClient::cancelled, &loop, &QEventLoop::quit);
     if (!m_cancelled)
@@ -439,6 +449,11 @@ void KintoneClient::cancel()
         if (!reply->isFinished())
             reply->abort();
     }
+    const QList<UploadJob *> jobs = m_jobs;
+    for (UploadJob *job : jobs)
+        job->abort(cancelledError());
+    qDeleteAll(m_idleSockets);
+    m_idleSockets.clear();
     emit cancelled();
 }
 

@@ -2,6 +2,7 @@
 
 #include "kintoneerror.h"
 #include "portalconfig.h"
+#include "uploadjob.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -16,6 +17,7 @@ class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
+class QSslSocket;
 
 namespace fs::sync {
 
@@ -50,17 +52,17 @@ public:
     [[nodiscard]] KintoneResult<QJsonObject> send(const QByteArray &method, const QString &api,
                                                   const QJsonObject &body, bool retry);
 
-    // Starts one upload to file.json (multipart, part "file"); data is read as the request goes
-    // and deleted with the reply.
-    [[nodiscard]] QNetworkReply *startUpload(const QString &name, const QString &contentType,
-                                             std::unique_ptr<QIODevice> data);
-    // The upload key of a finished upload (and deletes the reply).
-    [[nodiscard]] KintoneResult<QString> finishUpload(QNetworkReply *reply);
+    // Starts one upload to file.json (multipart, part "file"); data is read as the request goes.
+    // Uploads reuse up to two kept connections.
+    [[nodiscard]] UploadJob *startUpload(const QString &name, const QString &contentType,
+                                         std::unique_ptr<QIODevice> data);
+    // The upload key of an upload, once it has finished (and deletes the job).
+    [[nodiscard]] KintoneResult<QString> finishUpload(UploadJob *job);
     // Downloads a file (its download key) into out, refusing more than maxBytes.
     [[nodiscard]] KintoneResult<qint64> download(const QString &fileKey, QIODevice &out, qint64 maxBytes);
 
-    // Runs the event loop until one of replies has finished, or the sync is cancelled.
-    void waitForAny(const QList<QNetworkReply *> &replies);
+    // Runs the event loop until one of the uploads has finished, or the sync is cancelled.
+    void waitForAny(const QList<UploadJob *> &jobs);
     // Waits ms (backoff) while the window stays responsive; false when cancelled meanwhile.
     [[nodiscard]] bool sleep(int ms);
     // How long to wait before attempt number `attempt` (1-based) after error.
@@ -74,8 +76,8 @@ public:
     [[nodiscard]] static KintoneError cancelledError();
 
 signals:
-    // Bytes of request bodies sent so far by a reply (uploads report their progress).
-    void uploadProgress(QNetworkReply *reply, qint64 sent, qint64 total);
+    // Bytes of an upload's body sent so far.
+    void uploadProgress(fs::sync::UploadJob *job, qint64 sent, qint64 total);
     void cancelled();
 
 private:
@@ -94,6 +96,8 @@ private:
     bool m_ready = false;
     bool m_cancelled = false;
     QList<QNetworkReply *> m_inFlight;
+    QList<UploadJob *> m_jobs;
+    QList<QSslSocket *> m_idleSockets; // kept upload connections
 };
 
 } // namespace fs::sync

@@ -9,7 +9,6 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkReply>
 
 namespace fs::sync {
 
@@ -427,10 +426,10 @@ KintoneResult<QHash<QString, QString>> SyncEngine::upload(const QList<QPair<QStr
         m_progress.bytesTotal += job.file.size;
     emitProgress(QStringLiteral("upload"));
 
-    QHash<QNetworkReply *, Job> active;
-    QHash<QNetworkReply *, qint64> sentBy;
+    QHash<UploadJob *, Job> active;
+    QHash<UploadJob *, qint64> sentBy;
     const auto connection = connect(&m_client, &KintoneClient::uploadProgress, this,
-                                    [this, &sentBy](QNetworkReply *reply, qint64 sent, qint64) {
+                                    [this, &sentBy](UploadJob *reply, qint64 sent, qint64) {
                                         if (!sentBy.contains(reply))
                                             return;
                                         m_progress.bytesDone += sent - sentBy.value(reply);
@@ -439,7 +438,7 @@ KintoneResult<QHash<QString, QString>> SyncEngine::upload(const QList<QPair<QStr
                                     });
     const auto stopAll = [&] {
         for (auto it = active.begin(); it != active.end(); ++it) {
-            it.key()->abort();
+            it.key()->abort(KintoneClient::cancelledError());
             (void)m_client.finishUpload(it.key());
         }
         active.clear();
@@ -467,13 +466,13 @@ KintoneResult<QHash<QString, QString>> SyncEngine::upload(const QList<QPair<QStr
                 }
                 device = std::move(*blob);
             }
-            QNetworkReply *reply = m_client.startUpload(job.file.name, job.file.contentType, std::move(device));
+            UploadJob *reply = m_client.startUpload(job.file.name, job.file.contentType, std::move(device));
             active.insert(reply, job);
             sentBy.insert(reply, 0);
         }
         m_client.waitForAny(active.keys());
-        const QList<QNetworkReply *> replies = active.keys();
-        for (QNetworkReply *reply : replies) {
+        const QList<UploadJob *> replies = active.keys();
+        for (UploadJob *reply : replies) {
             if (!reply->isFinished() && !m_client.isCancelled())
                 continue;
             Job job = active.take(reply);
