@@ -145,7 +145,7 @@ Result<void> SurveyStore::rememberUpload(const PendingUpload &upload)
         return r;
     auto r = m_database->run(QStringLiteral("INSERT OR REPLACE INTO sync_upload (entity, entity_uuid, sha256, "
                                             "file_key, uploaded_at) VALUES (?, ?, ?, ?, ?)"),
-                             {upload.entity, upload.uuid, upload.sha256, upload.fileKey,
+                             {textValue(upload.entity), textValue(upload.uuid), textValue(upload.sha256), textValue(upload.fileKey),
                               toStoredTimestamp(upload.uploadedAt)});
     if (!r)
         return tl::unexpected(r.error());
@@ -177,7 +177,8 @@ Result<void> SurveyStore::confirmSync(const SyncConfirmation &c)
     auto r = m_database->run(
         QStringLiteral("INSERT OR REPLACE INTO sync_record (entity, entity_uuid, remote_id, remote_revision, "
                        "base_json, synced_at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {c.entity, c.uuid, c.record.remoteId, c.record.remoteRevision, c.record.baseJson, stamp});
+        {textValue(c.entity), textValue(c.uuid), textValue(c.record.remoteId), textValue(c.record.remoteRevision), textValue(c.record.baseJson),
+         stamp});
     if (!r)
         return tl::unexpected(r.error());
     // Only what was sent leaves the outbox: a row edited while the push was under way has a newer
@@ -201,8 +202,8 @@ Result<void> SurveyStore::confirmSync(const SyncConfirmation &c)
                            "base_value = excluded.base_value, local_value = excluded.local_value, "
                            "portal_value = excluded.portal_value, portal_revision = excluded.portal_revision, "
                            "portal_modifier = excluded.portal_modifier"),
-            {k.entity, k.uuid, k.field, k.fieldCode, k.baseValue, k.localValue, k.portalValue, k.portalRevision,
-             k.portalModifier, stamp});
+            {textValue(k.entity), textValue(k.uuid), textValue(k.field), textValue(k.fieldCode), textValue(k.baseValue), textValue(k.localValue),
+             textValue(k.portalValue), textValue(k.portalRevision), textValue(k.portalModifier), stamp});
         if (!u)
             return tl::unexpected(u.error());
     }
@@ -281,7 +282,7 @@ Result<void> SurveyStore::resolveConflict(qint64 conflictId, bool keepLocal)
     const QString resolution = keepLocal ? QStringLiteral("local") : QStringLiteral("portal");
     auto r = m_database->run(QStringLiteral("UPDATE sync_conflict SET state = 'resolved', resolution = ?, "
                                             "resolved_at = ?, resolved_by = ? WHERE id = ?"),
-                             {resolution, now(), m_actor, conflictId});
+                             {resolution, now(), textValue(m_actor), conflictId});
     if (!r)
         return tl::unexpected(r.error());
     // Audited as a sync decision: which side was kept, old = the losing value.
@@ -327,7 +328,7 @@ Result<int> SurveyStore::storePortalComments(const QList<PortalComment> &comment
             QStringLiteral("INSERT INTO review_comment (uuid, target_entity, target_uuid, author, body, created_at, "
                            "updated_at, remote_id) VALUES (?, 'survey', ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (remote_id) WHERE remote_id IS NOT NULL DO NOTHING"),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces), surveyUuid->toString(), c.author, c.text,
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), surveyUuid->toString(), textValue(c.author), textValue(c.text),
              nullable(c.createdAt).isNull() ? stamp : toStoredTimestamp(c.createdAt), stamp, c.remoteId});
         if (!r)
             return tl::unexpected(r.error());

@@ -80,8 +80,8 @@ struct Merger
         k.baseValue = b.value_or(QString());
         k.localValue = l;
         k.portalValue = s;
-        k.portalRevision = server ? server->revision : QString();
-        k.portalModifier = server ? server->modifier : QString();
+        k.portalRevision = server ? server->revision : QStringLiteral("");
+        k.portalModifier = server ? server->modifier : QStringLiteral("");
         plan.conflicts << k;
         return false;
     }
