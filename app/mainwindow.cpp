@@ -26,6 +26,7 @@
 #include "shortcutoverlay.h"
 #include "surveyeditor.h"
 #include "surveystore.h"
+#include "syncdialog.h"
 #include "terminalcollector.h"
 #include "terminalpage.h"
 #include "ui_mainwindow.h"
@@ -227,6 +228,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_floorPlanPage->importPhotos({folder}, {});
     });
     connect(m_ui->exportPhotosAction, &QAction::triggered, this, &MainWindow::exportPhotos);
+    connect(m_ui->syncAction, &QAction::triggered, this, &MainWindow::syncWithPortal);
     m_ui->terminalPage->setClock(m_clock);
     connect(m_ui->importTerminalFactsAction, &QAction::triggered, this, [this] {
         commitPendingEdit();
@@ -597,6 +599,18 @@ void MainWindow::collectFromDevice()
     dialog.exec();
 }
 
+void MainWindow::syncWithPortal()
+{
+    commitPendingEdit();
+    if (!m_store || m_store->isReadOnly())
+        return;
+    SyncDialog dialog(*m_store, this);
+    connect(&dialog, &SyncDialog::surveyChanged, this, [this] { reload(); });
+    connect(&dialog, &SyncDialog::syncStateChanged, this, &MainWindow::updateSyncStatus);
+    dialog.exec();
+    reload();
+}
+
 void MainWindow::showPage(Page page)
 {
     commitPendingEdit();
@@ -806,6 +820,7 @@ void MainWindow::updateActions()
     m_ui->moveDeviceUpAction->setEnabled(lines);
     m_ui->moveDeviceDownAction->setEnabled(lines);
     m_ui->importPhotoFolderAction->setEnabled(editable);
+    m_ui->syncAction->setEnabled(editable);
     m_ui->exportPhotosAction->setEnabled(m_store != nullptr && !m_photos.isEmpty());
     m_ui->addPhotoAction->setEnabled(editable &&
                                      (page == ConnectionPointPageIndex || page == TerminalPageIndex));
@@ -944,7 +959,16 @@ void MainWindow::updateSyncStatus()
         m_unsyncedLabel->setText(tr("Unsynced: unknown"));
         return;
     }
-    m_unsyncedLabel->setText(tr("Unsynced: %n change(s)", nullptr, *pending));
+    QString text = tr("Unsynced: %n change(s)", nullptr, *pending);
+    // Open conflicts stay unsent until decided (File › Sync with the portal, Conflicts tab).
+    const auto conflicts = m_store->syncConflicts(true);
+    if (!conflicts)
+        qCWarning(lcUi) << "cannot count sync conflicts:" << describe(conflicts.error());
+    else if (!conflicts->isEmpty())
+        text = tr("%1 (conflicts: %2)", "unsynced changes (open sync conflicts)")
+                   .arg(text)
+                   .arg(conflicts->size());
+    m_unsyncedLabel->setText(text);
 }
 
 void MainWindow::updateConnectivity(fs::sync::Connectivity connectivity)

@@ -87,6 +87,8 @@ public:
     void showPage(Page page);
     // Reads the selected device's facts from the device itself (SSH, console, pasted log).
     void collectFromDevice();
+    // Syncs the survey with the programme's portal (File › Sync with the portal).
+    void syncWithPortal();
 
     // Where the demo survey file lives.
     [[nodiscard]] static QString demoSurveyPath();
