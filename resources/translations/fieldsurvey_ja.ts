@@ -48,7 +48,7 @@
         <translation>備考(&amp;N):</translation>
     </message>
     <message>
-        <source>The line is recorded as undeclared (未申告) and gets the next CAF ID. Its wiring, photos and devices are entered on the line&apos;s page.</source>
+        <source>The line is recorded as undeclared (未申告) and gets the next CAF ID. Its wiring, photos and devices are entered on the line's page.</source>
         <translation>未申告回線として記録し、次の CAF ID を付与します。配線・写真・機器は回線の画面で入力します。</translation>
     </message>
 </context>
@@ -225,7 +225,7 @@
         <translation>コンソールがログインを求める場合</translation>
     </message>
     <message>
-        <source>Session &amp;text (paste it, or load another terminal program&apos;s log):</source>
+        <source>Session &amp;text (paste it, or load another terminal program's log):</source>
         <translation>セッションの内容(&amp;T)（貼り付けるか、他のターミナルソフトのログを読み込む）:</translation>
     </message>
     <message>
@@ -269,7 +269,7 @@
         <translation>今日はこのパスワードを記憶する(&amp;Y)（OS のキーチェーンに保存）</translation>
     </message>
     <message>
-        <source>FieldSurvey only reads: it never enters configuration mode and never changes the device. Passwords are used for this session and not saved, unless you ask to remember one for today (then it is kept in the system keychain until the day ends). Secrets in the device&apos;s configuration are masked in the session.</source>
+        <source>FieldSurvey only reads: it never enters configuration mode and never changes the device. Passwords are used for this session and not saved, unless you ask to remember one for today (then it is kept in the system keychain until the day ends). Secrets in the device's configuration are masked in the session.</source>
         <translation>FieldSurvey は読み取りのみを行います。設定モードには入らず、機器を変更しません。パスワードはこの接続でのみ使い、保存しません（「今日は記憶する」を選んだ場合のみ、当日中 OS のキーチェーンに保存）。機器の設定に含まれる秘密情報はセッション記録で伏せ字にします。</translation>
     </message>
 </context>
@@ -479,7 +479,7 @@
         <translation>所見を追加</translation>
     </message>
     <message>
-        <source>Your own finding, for what the rules cannot see. It goes into the report like the rules&apos; findings, marked as the investigator&apos;s.</source>
+        <source>Your own finding, for what the rules cannot see. It goes into the report like the rules' findings, marked as the investigator's.</source>
         <translation>ルールでは判定できないことを調査員の所見として記録します。ルールの所見と同じく報告書に載り、調査員の所見と明記されます。</translation>
     </message>
     <message>
@@ -685,7 +685,7 @@
         <translation>ピンを絞り込み…</translation>
     </message>
     <message>
-        <source>No floor plan yet. Floor plans come with the hospital&apos;s workbook (設置場所記入シート), or add one from a PNG/JPEG file or a PDF drawing with Add plan….</source>
+        <source>No floor plan yet. Floor plans come with the hospital's workbook (設置場所記入シート), or add one from a PNG/JPEG file or a PDF drawing with Add plan….</source>
         <translation>平面図はまだありません。病院の調査票（設置場所記入シート）から取り込まれるほか、「平面図を追加…」で PNG/JPEG ファイルや PDF 図面から追加できます。</translation>
     </message>
     <message>
@@ -729,7 +729,7 @@
         <translation>フォルダから取り込み…</translation>
     </message>
     <message>
-        <source>Import every JPEG/PNG of a folder, e.g. a camera card&apos;s DCIM; photos already in the survey are skipped</source>
+        <source>Import every JPEG/PNG of a folder, e.g. a camera card's DCIM; photos already in the survey are skipped</source>
         <translation>フォルダ内の JPEG/PNG をすべて取り込みます（カメラのカードの DCIM など）。調査にすでにある写真は取り込みません</translation>
     </message>
     <message>
@@ -835,7 +835,7 @@
         <translation>調査を変更せずに確認するために開きます</translation>
     </message>
     <message>
-        <source>&amp;Import the hospital&apos;s workbook (別紙2-1)…</source>
+        <source>&amp;Import the hospital's workbook (別紙2-1)…</source>
         <translation>医療機関の記入依頼書（別紙2-1）を取り込む(&amp;I)…</translation>
     </message>
     <message>
@@ -943,7 +943,7 @@
         <translation>選択中のルータ・UTM・ファイアウォールからファームウェア等を直接読み取ります</translation>
     </message>
     <message>
-        <source>&amp;Import the terminal&apos;s collector file…</source>
+        <source>&amp;Import the terminal's collector file…</source>
         <translation>端末の収集結果ファイルを取り込む(&amp;I)…</translation>
     </message>
     <message>
@@ -951,7 +951,7 @@
         <translation>選択した端末について、収集スクリプトが書き出した JSON を読み込んで判定します</translation>
     </message>
     <message>
-        <source>Enter the terminal&apos;s facts by &amp;hand…</source>
+        <source>Enter the terminal's facts by &amp;hand…</source>
         <translation>端末の情報を手入力する(&amp;H)…</translation>
     </message>
     <message>
@@ -1007,7 +1007,7 @@
         <translation>結果を Excel に書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <source>The results in the hospital workbook&apos;s columns, for the office</source>
+        <source>The results in the hospital workbook's columns, for the office</source>
         <translation>病院の記入シートと同じ列構成の調査結果（事務局での作業用）</translation>
     </message>
     <message>
@@ -1027,7 +1027,7 @@
         <translation>Nmap XML を取り込む(&amp;N)…</translation>
     </message>
     <message>
-        <source>Import the scan team&apos;s nmap -oX results</source>
+        <source>Import the scan team's nmap -oX results</source>
         <translation>診断チームの nmap -oX の結果を取り込みます</translation>
     </message>
     <message>
@@ -1047,7 +1047,7 @@
         <translation>フォルダから写真を取り込む(&amp;F)…</translation>
     </message>
     <message>
-        <source>Every JPEG/PNG of a folder (a camera card&apos;s DCIM); photos already in the survey are skipped. They wait on the floor-plan page until linked.</source>
+        <source>Every JPEG/PNG of a folder (a camera card's DCIM); photos already in the survey are skipped. They wait on the floor-plan page until linked.</source>
         <translation>フォルダ内の JPEG/PNG をすべて取り込みます（カメラのカードの DCIM など）。調査にすでにある写真は取り込みません。紐付けるまで平面図のページで待機します。</translation>
     </message>
     <message>
@@ -1055,8 +1055,16 @@
         <translation>写真を書き出す（位置情報なし）(&amp;X)…</translation>
     </message>
     <message>
-        <source>Write the survey&apos;s photos into a folder with their GPS data removed</source>
+        <source>Write the survey's photos into a folder with their GPS data removed</source>
         <translation>調査の写真を GPS 情報を除いてフォルダに書き出します</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with the portal…</source>
+        <translation>ポータルと同期(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Send the survey to the programme's portal, take the reviewers' changes and comments</source>
+        <translation>調査を事業のポータルへ送信し、レビュー担当者の変更とコメントを取り込みます</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +1125,7 @@
         <translation>調査報告書</translation>
     </message>
     <message>
-        <source>The survey report as it will be printed: the captured facts, the rules&apos; findings and your judgment on them.</source>
+        <source>The survey report as it will be printed: the captured facts, the rules' findings and your judgment on them.</source>
         <translation>印刷されるとおりの調査報告書です。記録した事実、ルールによる所見とそれに対する調査員の判断を反映しています。</translation>
     </message>
     <message>
@@ -1326,7 +1334,7 @@
         <translation>作業画面へ</translation>
     </message>
     <message>
-        <source>Opens the page where this step&apos;s work is entered (Enter in the schedule)</source>
+        <source>Opens the page where this step's work is entered (Enter in the schedule)</source>
         <translation>この工程の作業を入力する画面を開きます（スケジュールで Enter）</translation>
     </message>
     <message>
@@ -1336,6 +1344,125 @@
     <message>
         <source>e.g. install locations confirmed with the hospital; open items at departure</source>
         <translation>例: 設置場所を医療機関と確認済み、退館時の残課題</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with the portal</source>
+        <translation>ポータルと同期</translation>
+    </message>
+    <message>
+        <source>Portal &amp;configuration:</source>
+        <translation>ポータル設定ファイル(&amp;C):</translation>
+    </message>
+    <message>
+        <source>the JSON file the programme office hands out</source>
+        <translation>事務局から配布された JSON ファイル</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>選択(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Portal:</source>
+        <translation>ポータル:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;passphrase:</source>
+        <translation>証明書のパスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Remember the passphrase and password for toda&amp;y (in the system keychain)</source>
+        <translation>今日はパスフレーズとパスワードを記憶する(&amp;Y)（OS のキーチェーンに保存）</translation>
+    </message>
+    <message>
+        <source>The passphrase and password are used for this sync and then forgotten; they are never written to the survey, the settings or the log. Changes made here and on the portal are merged; when the same field was changed on both sides, you decide on the Conflicts tab.</source>
+        <translation>パスフレーズとパスワードはこの同期にだけ使い、その後は破棄します。調査ファイル・設定・ログには書き込みません。この端末での変更とポータルでの変更は統合されます。同じ項目が両方で変更された場合は、［競合］タブでどちらを採用するか決めてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use</source>
+        <translation>一時停止(&amp;U)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>中止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Unsent</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>直近のエラー</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>変更日時</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>前回同期時の値</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>自分の値</translation>
+    </message>
+    <message>
+        <source>On the portal</source>
+        <translation>ポータルの値</translation>
+    </message>
+    <message>
+        <source>Changed on the portal by</source>
+        <translation>ポータルでの変更者</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>検出日時</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>自分の値を採用(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Take the p&amp;ortal's</source>
+        <translation>ポータルの値を採用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Review comments</source>
+        <translation>レビューコメント</translation>
     </message>
 </context>
 <context>
@@ -1791,7 +1918,7 @@
 Its host key is
 %3
 
-Accept it only if it is the fingerprint the hospital&apos;s administrator confirms.</source>
+Accept it only if it is the fingerprint the hospital's administrator confirms.</source>
         <translation>この調査で %1:%2 に接続するのは初めてです。
 
 ホスト鍵の指紋:
@@ -1950,16 +2077,16 @@ Accept it only if it is the fingerprint the hospital&apos;s administrator confir
         <translation>機器を編集</translation>
     </message>
     <message>
-        <source>Set the device&apos;s place</source>
+        <source>Set the device's place</source>
         <translation>機器の配線上の位置を設定</translation>
     </message>
     <message>
-        <source>%1&#x3000;Line %2</source>
-        <translation>%1&#x3000;回線%2</translation>
+        <source>%1　Line %2</source>
+        <translation>%1　回線%2</translation>
     </message>
     <message>
-        <source>&#x3000;[undeclared]</source>
-        <translation>&#x3000;［未申告］</translation>
+        <source>　[undeclared]</source>
+        <translation>　［未申告］</translation>
     </message>
     <message>
         <source>all recorded</source>
@@ -2178,11 +2305,11 @@ A report was written to %1. Please send it to support.</source>
         <translation>機器がユーザー名・パスワード・鍵のいずれかを受け付けませんでした。</translation>
     </message>
     <message>
-        <source>This device&apos;s host key has not been accepted for this survey yet.</source>
+        <source>This device's host key has not been accepted for this survey yet.</source>
         <translation>この機器のホスト鍵は、この調査ではまだ承認されていません。</translation>
     </message>
     <message>
-        <source>The device&apos;s host key is not the one accepted for this survey. The connection was refused: someone may be in between. Ask the hospital whether the device was replaced.</source>
+        <source>The device's host key is not the one accepted for this survey. The connection was refused: someone may be in between. Ask the hospital whether the device was replaced.</source>
         <translation>機器のホスト鍵が、この調査で承認した鍵と異なります。接続を中止しました（通信の途中に第三者がいるおそれがあります）。機器が交換されたかどうか医療機関に確認してください。</translation>
     </message>
     <message>
@@ -2192,6 +2319,18 @@ A report was written to %1. Please send it to support.</source>
     <message>
         <source>This is already in the survey.</source>
         <translation>すでに調査に含まれています。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the portal failed: check the client certificate, its passphrase and the portal's address.</source>
+        <translation>ポータルとの暗号化通信に失敗しました。クライアント証明書、そのパスフレーズ、ポータルのアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>The portal refused the request. Nothing confirmed was lost; unsent changes stay queued.</source>
+        <translation>ポータルが要求を受け付けませんでした。確定済みのデータは失われていません。未送信の変更は送信待ちのまま残ります。</translation>
+    </message>
+    <message>
+        <source>The same item was changed here and on the portal. Decide which value to keep.</source>
+        <translation>同じ項目がこの端末とポータルの両方で変更されました。どちらの値を残すか決めてください。</translation>
     </message>
 </context>
 <context>
@@ -2804,7 +2943,7 @@ Open it read-only to look at it?</source>
         <translation>調査を読み取り専用で開く</translation>
     </message>
     <message>
-        <source>Import the hospital&apos;s workbook</source>
+        <source>Import the hospital's workbook</source>
         <translation>医療機関の記入依頼書を取り込む</translation>
     </message>
     <message>
@@ -2957,6 +3096,11 @@ Open it read-only to look at it?</source>
         <source>Export photos without location</source>
         <translation>写真を書き出す（位置情報なし）</translation>
     </message>
+    <message>
+        <source>%1 (conflicts: %2)</source>
+        <comment>unsynced changes (open sync conflicts)</comment>
+        <translation>%1（競合 %2件）</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::MarkupDialog</name>
@@ -3025,7 +3169,7 @@ Open it read-only to look at it?</source>
         <translation>保護方式が未判定</translation>
     </message>
     <message>
-        <source>A device&apos;s place in the wiring is not set</source>
+        <source>A device's place in the wiring is not set</source>
         <translation>機器の配線上の位置が未設定</translation>
     </message>
     <message>
@@ -3033,7 +3177,7 @@ Open it read-only to look at it?</source>
         <translation>%1: 配線上の位置が未設定</translation>
     </message>
     <message>
-        <source>A device&apos;s firmware version is not recorded</source>
+        <source>A device's firmware version is not recorded</source>
         <translation>機器のファームウェアが未記録</translation>
     </message>
     <message>
@@ -3859,6 +4003,323 @@ Open it read-only to look at it?</source>
     </message>
 </context>
 <context>
+    <name>fs::app::SyncDialog</name>
+    <message>
+        <source>Choose the portal configuration file the programme office gave you.</source>
+        <translation>事務局から配布されたポータル設定ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>This survey is open read-only: it cannot be synced.</source>
+        <translation>この調査は読み取り専用で開いているため、同期できません。</translation>
+    </message>
+    <message>
+        <source>This configuration cannot be used: %1</source>
+        <translation>この設定ファイルは使用できません: %1</translation>
+    </message>
+    <message>
+        <source>%1 with an API token</source>
+        <translation>%1（API トークンで接続）</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <comment>portal URL as login</comment>
+        <translation>%1（ログイン: %2）</translation>
+    </message>
+    <message>
+        <source>&amp;API token:</source>
+        <translation>API トークン(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>not needed: the configuration names no client certificate</source>
+        <translation>不要: 設定ファイルにクライアント証明書の指定がありません</translation>
+    </message>
+    <message>
+        <source>Portal configuration</source>
+        <translation>ポータル設定ファイル</translation>
+    </message>
+    <message>
+        <source>Portal configuration (*.json);;All files (*)</source>
+        <translation>ポータル設定ファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose a portal configuration that can be used first.</source>
+        <translation>先に、使用できるポータル設定ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Enter the API token.</source>
+        <translation>API トークンを入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1.</source>
+        <translation>%1 のパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the API token (none is remembered for today).</source>
+        <translation>API トークンを入力してください（今日記憶したものはありません）。</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 (none is remembered for today).</source>
+        <translation>%1 のパスワードを入力してください（今日記憶したものはありません）。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>再開(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use</source>
+        <translation>一時停止(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Paused: nothing more is sent until you resume.</source>
+        <translation>一時停止中: 再開するまで送信しません。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Reading the portal's record…</source>
+        <translation>ポータルのレコードを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Sending files…</source>
+        <translation>ファイルを送信中…</translation>
+    </message>
+    <message>
+        <source>Writing the survey's record…</source>
+        <translation>調査レコードを書き込み中…</translation>
+    </message>
+    <message>
+        <source>Checking what the portal stored…</source>
+        <translation>ポータルの保存内容を確認中…</translation>
+    </message>
+    <message>
+        <source>Reading review comments…</source>
+        <translation>レビューコメントを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>%1 — %2 / %3 files, %4 / %5 MB</source>
+        <translation>%1 — ファイル %2 / %3 件、%4 / %5 MB</translation>
+    </message>
+    <message>
+        <source>Created the survey's record on the portal (record %1).</source>
+        <translation>ポータルに調査レコードを作成しました（レコード %1）。</translation>
+    </message>
+    <message>
+        <source>Updated the survey's record on the portal (record %1).</source>
+        <translation>ポータルの調査レコードを更新しました（レコード %1）。</translation>
+    </message>
+    <message>
+        <source>The portal's record was already up to date (record %1).</source>
+        <translation>ポータルのレコードは既に最新でした（レコード %1）。</translation>
+    </message>
+    <message>
+        <source>Files sent: %1; already on the portal from an earlier attempt: %2.</source>
+        <translation>送信したファイル: %1 件、前回の試行で送信済みだったファイル: %2 件。</translation>
+    </message>
+    <message>
+        <source>Portal changes taken into the survey: %1; items the portal removed, removed here: %2.</source>
+        <translation>ポータルから取り込んだ変更: %1 件、ポータルで削除されたためこちらでも削除した項目: %2 件。</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide: %1 (the Conflicts tab; the next sync sends your decision).</source>
+        <translation>未解決の競合: %1 件（［競合］タブで決めてください。決定は次回の同期で送信されます）。</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide: none.</source>
+        <translation>未解決の競合: なし。</translation>
+    </message>
+    <message>
+        <source>New review comments: %1.</source>
+        <translation>新しいレビューコメント: %1 件。</translation>
+    </message>
+    <message>
+        <source>Synced with the portal.</source>
+        <translation>ポータルと同期しました。</translation>
+    </message>
+    <message>
+        <source>The portal could not be reached: check the network and the portal's address.</source>
+        <translation>ポータルに接続できませんでした。ネットワークとポータルのアドレスを確認してください。</translation>
+    </message>
+    <message>
+        <source>The portal did not answer in time.</source>
+        <translation>ポータルから時間内に応答がありませんでした。</translation>
+    </message>
+    <message>
+        <source>The portal refused the login, the password or the API token.</source>
+        <translation>ポータルがログイン名・パスワードまたは API トークンを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <source>Nothing confirmed was lost: the unsent changes stay queued for the next sync.</source>
+        <translation>確定済みの内容は失われていません。未送信の変更は次回の同期まで保持されます。</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>調査</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>病院</translation>
+    </message>
+    <message>
+        <source>Investigator</source>
+        <translation>調査員</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Visit day</source>
+        <translation>訪問日</translation>
+    </message>
+    <message>
+        <source>Schedule step</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>回線</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>機器</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>写真</translation>
+    </message>
+    <message>
+        <source>Floor plan</source>
+        <translation>平面図</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>ピン</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <source>Scan result</source>
+        <translation>診断結果</translation>
+    </message>
+    <message>
+        <source>Backup questionnaire</source>
+        <translation>バックアップ調査</translation>
+    </message>
+    <message>
+        <source>Backup copy</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>Backup checklist item</source>
+        <translation>チェックリスト</translation>
+    </message>
+    <message>
+        <source>The list of unsent changes cannot be read.</source>
+        <translation>未送信の一覧を読み込めません。</translation>
+    </message>
+    <message>
+        <source>Unsent (?)</source>
+        <translation>未送信 (?)</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>File to send</source>
+        <translation>ファイル送信</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>%1 (waiting for your decision)</source>
+        <comment>change (conflict)</comment>
+        <translation>%1（判断待ち）</translation>
+    </message>
+    <message>
+        <source>Unsent (%1)</source>
+        <translation>未送信 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>field label (field code)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>item: field</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <comment>item, its id: field</comment>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>The conflicts cannot be read.</source>
+        <translation>競合の一覧を読み込めません。</translation>
+    </message>
+    <message>
+        <source>Conflicts (?)</source>
+        <translation>競合 (?)</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>競合 (%1)</translation>
+    </message>
+    <message>
+        <source>The review comments cannot be read.</source>
+        <translation>レビューコメントを読み込めません。</translation>
+    </message>
+    <message>
+        <source>Review comments (?)</source>
+        <translation>レビューコメント (?)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>author — time</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Review comments (%1)</source>
+        <translation>レビューコメント (%1)</translation>
+    </message>
+    <message>
+        <source>FieldSurvey works this value out itself, so it cannot take the portal's value. Keep yours: the next sync sends it.</source>
+        <translation>この値は FieldSurvey が自動で求めるため、ポータルの値は採用できません。自分の値を採用してください（次回の同期で送信されます）。</translation>
+    </message>
+    <message>
+        <source>Kept your value of %1. The next sync sends it to the portal.</source>
+        <translation>%1 は自分の値を採用しました。次回の同期でポータルに送信されます。</translation>
+    </message>
+    <message>
+        <source>Took the portal's value of %1 into the survey. The next sync confirms it with the portal.</source>
+        <translation>%1 はポータルの値を調査に取り込みました。次回の同期でポータルと確定します。</translation>
+    </message>
+</context>
+<context>
     <name>fs::app::TerminalFactsDialog</name>
     <message>
         <source>&amp;Save and evaluate</source>
@@ -3945,7 +4406,7 @@ Open it read-only to look at it?</source>
         <translation>禁止</translation>
     </message>
     <message>
-        <source>The OS build is the number winver shows after &quot;OS build&quot;, e.g. 19045.6456.</source>
+        <source>The OS build is the number winver shows after "OS build", e.g. 19045.6456.</source>
         <translation>OS ビルドは winver の「OS ビルド」の後の番号です（例: 19045.6456）。</translation>
     </message>
     <message>
@@ -3970,8 +4431,8 @@ Open it read-only to look at it?</source>
         </translation>
     </message>
     <message>
-        <source>Terminal %1&#x3000;%2</source>
-        <translation>端末%1&#x3000;%2</translation>
+        <source>Terminal %1　%2</source>
+        <translation>端末%1　%2</translation>
     </message>
     <message>
         <source>Everything for this terminal is recorded</source>
