@@ -5,7 +5,6 @@
 // counts how many files the resumed sync sent again.
 //   bench_sync [--photos N]
 #include "benchsupport.h"
-
 #include "demosurvey.h"
 #include "kintoneclient.h"
 #include "portaltestserver.h"
@@ -83,7 +82,8 @@ int main(int argc, char *argv[])
     QStringList files;
     qint64 bytes = 0;
     for (int n = 0; n < count; ++n) {
-        const QString path = QDir(folder).filePath(QStringLiteral("IMG_%1.JPG").arg(n, 4, 10, QLatin1Char('0')));
+        const QString path =
+            QDir(folder).filePath(QStringLiteral("IMG_%1.JPG").arg(n, 4, 10, QLatin1Char('0')));
         const QByteArray photo = fs::bench::distinct(jpeg, n);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(photo) != photo.size())
@@ -96,7 +96,8 @@ int main(int argc, char *argv[])
 
     const QString surveyPath = dir.filePath(QStringLiteral("bench-sync.fsv"));
     {
-        auto store = fs::bench::check(kProgram, fs::model::DemoSurvey::createOrReplace(surveyPath), "demo survey");
+        auto store =
+            fs::bench::check(kProgram, fs::model::DemoSurvey::createOrReplace(surveyPath), "demo survey");
         for (const QString &path : files)
             (void)fs::bench::check(kProgram, store->addPhoto(path), "add photo");
     }
@@ -115,16 +116,18 @@ int main(int argc, char *argv[])
     {
         auto store = fs::bench::check(kProgram, fs::model::SurveyStore::open(surveyPath), "open survey");
         fs::sync::KintoneClient client(server.config());
-        (void)fs::bench::check(kProgram, client.setCredentials(PortalTestServer::credentials()), "credentials");
+        (void)fs::bench::check(kProgram, client.setCredentials(PortalTestServer::credentials()),
+                               "credentials");
         fs::sync::SyncEngine engine(*store, client, mapping);
         QElapsedTimer timer;
         timer.start();
         auto report = fs::bench::check(kProgram, engine.run(), "sync");
         syncSeconds = double(timer.nsecsElapsed()) / 1e9;
         syncBytes = report.bytesSent;
-        std::printf("fieldsurvey sync: %d files, %.1f MB in %.2f s = %.1f MB/s (record created: %s, %d round(s))\n",
-                    report.uploaded, double(report.bytesSent) / 1e6, syncSeconds,
-                    double(report.bytesSent) / 1e6 / syncSeconds, report.created ? "yes" : "no", report.rounds);
+        std::printf(
+            "fieldsurvey sync: %d files, %.1f MB in %.2f s = %.1f MB/s (record created: %s, %d round(s))\n",
+            report.uploaded, double(report.bytesSent) / 1e6, syncSeconds,
+            double(report.bytesSent) / 1e6 / syncSeconds, report.created ? "yes" : "no", report.rounds);
     }
 
     // curl, the same files one after another to the same endpoint, one connection.
@@ -139,12 +142,15 @@ int main(int argc, char *argv[])
             for (qsizetype i = 0; i < files.size(); ++i) {
                 if (i > 0)
                     config += QStringLiteral("next\n");
-                config += QStringLiteral("url = \"https://localhost:%1/k/v1/file.json\"\n").arg(server.port()) +
-                          QStringLiteral("cert = \"%1:%2\"\ncert-type = P12\ncacert = \"%3\"\n")
-                              .arg(server.cert(QStringLiteral("client.p12")), QString::fromLatin1(PortalTestServer::kPassphrase),
-                                   server.cert(QStringLiteral("ca.pem"))) +
-                          QStringLiteral("header = \"X-Cybozu-Authorization: %1\"\n").arg(authorization) +
-                          QStringLiteral("form = \"file=@%1;type=image/jpeg\"\nsilent\noutput = /dev/null\n").arg(files.at(i));
+                config +=
+                    QStringLiteral("url = \"https://localhost:%1/k/v1/file.json\"\n").arg(server.port()) +
+                    QStringLiteral("cert = \"%1:%2\"\ncert-type = P12\ncacert = \"%3\"\n")
+                        .arg(server.cert(QStringLiteral("client.p12")),
+                             QString::fromLatin1(PortalTestServer::kPassphrase),
+                             server.cert(QStringLiteral("ca.pem"))) +
+                    QStringLiteral("header = \"X-Cybozu-Authorization: %1\"\n").arg(authorization) +
+                    QStringLiteral("form = \"file=@%1;type=image/jpeg\"\nsilent\noutput = /dev/null\n")
+                        .arg(files.at(i));
             }
             const int before = uploads(server);
             QProcess process;
@@ -158,8 +164,8 @@ int main(int argc, char *argv[])
                 die(QStringLiteral("curl failed (%1)").arg(process.exitCode()));
             const double seconds = double(timer.nsecsElapsed()) / 1e9;
             const int sent = uploads(server) - before;
-            std::printf("curl (one process, one after another): %d files, %.1f MB in %.2f s = %.1f MB/s\n", sent,
-                        double(bytes) / 1e6, seconds, double(bytes) / 1e6 / seconds);
+            std::printf("curl (one process, one after another): %d files, %.1f MB in %.2f s = %.1f MB/s\n",
+                        sent, double(bytes) / 1e6, seconds, double(bytes) / 1e6 / seconds);
             std::printf("fieldsurvey / curl throughput: %.2f (target >= 1.00)\n",
                         (double(syncBytes) / syncSeconds) / (double(bytes) / seconds));
         }
@@ -173,10 +179,11 @@ int main(int argc, char *argv[])
         const QString killed = dir.filePath(QStringLiteral("killed.fsv"));
         QFile::copy(pristine, killed);
         const QString config = fresh.writeConfig();
-        const QByteArray secrets = QByteArray(PortalTestServer::kPassphrase) + '\n' + PortalTestServer::kPassword + '\n';
+        const QByteArray secrets =
+            QByteArray(PortalTestServer::kPassphrase) + '\n' + PortalTestServer::kPassword + '\n';
         QProcess process;
-        process.start(QStringLiteral(FS_CLI), {QStringLiteral("sync"), killed, QStringLiteral("--portal"), config,
-                                               QStringLiteral("--secrets-stdin")});
+        process.start(QStringLiteral(FS_CLI), {QStringLiteral("sync"), killed, QStringLiteral("--portal"),
+                                               config, QStringLiteral("--secrets-stdin")});
         process.write(secrets);
         process.closeWriteChannel();
         while (uploads(fresh) < count / 2 && process.state() == QProcess::Running)
@@ -186,12 +193,13 @@ int main(int argc, char *argv[])
         process.waitForFinished(10000);
         QFile::remove(killed + QStringLiteral(".lock"));
         QProcess resume;
-        resume.start(QStringLiteral(FS_CLI), {QStringLiteral("sync"), killed, QStringLiteral("--portal"), config,
-                                              QStringLiteral("--secrets-stdin")});
+        resume.start(QStringLiteral(FS_CLI), {QStringLiteral("sync"), killed, QStringLiteral("--portal"),
+                                              config, QStringLiteral("--secrets-stdin")});
         resume.write(secrets);
         resume.closeWriteChannel();
         if (!resume.waitForFinished(-1) || resume.exitCode() != 0)
-            die(QStringLiteral("the resumed sync failed: ") + QString::fromLocal8Bit(resume.readAllStandardError()));
+            die(QStringLiteral("the resumed sync failed: ") +
+                QString::fromLocal8Bit(resume.readAllStandardError()));
         const int total = uploads(fresh);
         const int files = count + 2 + 1; // photos, the demo's floor-plan pages, the survey JSON
         std::printf("SIGKILL after %d uploads; resumed: %d uploads in all for %d files = %d sent twice "

@@ -1,11 +1,10 @@
 // SurveyStore: what the portal sync reads and writes (rows in the mapping's terms, the outbox,
 // the record's merge base, uploads in progress, conflicts and review comments).
-#include "surveystore.h"
-
 #include "database.h"
 #include "fieldcatalog.h"
 #include "logging.h"
 #include "outbox.h"
+#include "surveystore.h"
 #include "syncsources.h"
 #include "transaction.h"
 
@@ -84,7 +83,8 @@ Result<SyncFile> SurveyStore::syncFile(const QString &entity, const QString &uui
     if (file.name.trimmed().isEmpty())
         file.name = uuid;
     if (!suffix.isEmpty() && !file.name.endsWith(suffix, Qt::CaseInsensitive) &&
-        !(suffix == QStringLiteral(".jpg") && file.name.endsWith(QStringLiteral(".jpeg"), Qt::CaseInsensitive)))
+        !(suffix == QStringLiteral(".jpg") &&
+          file.name.endsWith(QStringLiteral(".jpeg"), Qt::CaseInsensitive)))
         file.name += suffix;
     return file;
 }
@@ -143,10 +143,11 @@ Result<void> SurveyStore::rememberUpload(const PendingUpload &upload)
 {
     if (auto r = ensureWritable(); !r)
         return r;
-    auto r = m_database->run(QStringLiteral("INSERT OR REPLACE INTO sync_upload (entity, entity_uuid, sha256, "
-                                            "file_key, uploaded_at) VALUES (?, ?, ?, ?, ?)"),
-                             {textValue(upload.entity), textValue(upload.uuid), textValue(upload.sha256), textValue(upload.fileKey),
-                              toStoredTimestamp(upload.uploadedAt)});
+    auto r =
+        m_database->run(QStringLiteral("INSERT OR REPLACE INTO sync_upload (entity, entity_uuid, sha256, "
+                                       "file_key, uploaded_at) VALUES (?, ?, ?, ?, ?)"),
+                        {textValue(upload.entity), textValue(upload.uuid), textValue(upload.sha256),
+                         textValue(upload.fileKey), toStoredTimestamp(upload.uploadedAt)});
     if (!r)
         return tl::unexpected(r.error());
     return {};
@@ -177,8 +178,8 @@ Result<void> SurveyStore::confirmSync(const SyncConfirmation &c)
     auto r = m_database->run(
         QStringLiteral("INSERT OR REPLACE INTO sync_record (entity, entity_uuid, remote_id, remote_revision, "
                        "base_json, synced_at) VALUES (?, ?, ?, ?, ?, ?)"),
-        {textValue(c.entity), textValue(c.uuid), textValue(c.record.remoteId), textValue(c.record.remoteRevision), textValue(c.record.baseJson),
-         stamp});
+        {textValue(c.entity), textValue(c.uuid), textValue(c.record.remoteId),
+         textValue(c.record.remoteRevision), textValue(c.record.baseJson), stamp});
     if (!r)
         return tl::unexpected(r.error());
     // Only what was sent leaves the outbox: a row edited while the push was under way has a newer
@@ -195,15 +196,17 @@ Result<void> SurveyStore::confirmSync(const SyncConfirmation &c)
     }
     for (const SyncConflict &k : c.conflicts) {
         auto u = m_database->run(
-            QStringLiteral("INSERT INTO sync_conflict (entity, entity_uuid, field, field_code, base_value, "
-                           "local_value, portal_value, portal_revision, portal_modifier, detected_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (entity, entity_uuid, field) WHERE state = 'open' DO UPDATE SET "
-                           "base_value = excluded.base_value, local_value = excluded.local_value, "
-                           "portal_value = excluded.portal_value, portal_revision = excluded.portal_revision, "
-                           "portal_modifier = excluded.portal_modifier"),
-            {textValue(k.entity), textValue(k.uuid), textValue(k.field), textValue(k.fieldCode), textValue(k.baseValue), textValue(k.localValue),
-             textValue(k.portalValue), textValue(k.portalRevision), textValue(k.portalModifier), stamp});
+            QStringLiteral(
+                "INSERT INTO sync_conflict (entity, entity_uuid, field, field_code, base_value, "
+                "local_value, portal_value, portal_revision, portal_modifier, detected_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (entity, entity_uuid, field) WHERE state = 'open' DO UPDATE SET "
+                "base_value = excluded.base_value, local_value = excluded.local_value, "
+                "portal_value = excluded.portal_value, portal_revision = excluded.portal_revision, "
+                "portal_modifier = excluded.portal_modifier"),
+            {textValue(k.entity), textValue(k.uuid), textValue(k.field), textValue(k.fieldCode),
+             textValue(k.baseValue), textValue(k.localValue), textValue(k.portalValue),
+             textValue(k.portalRevision), textValue(k.portalModifier), stamp});
         if (!u)
             return tl::unexpected(u.error());
     }
@@ -229,9 +232,10 @@ Result<void> SurveyStore::recordSyncFailure(const QString &reason)
 Result<QList<SyncConflict>> SurveyStore::syncConflicts(bool openOnly) const
 {
     auto query = m_database->exec(
-        QStringLiteral("SELECT id, entity, entity_uuid, field, field_code, base_value, local_value, portal_value, "
-                       "portal_revision, portal_modifier, detected_at, state, resolution, resolved_at, "
-                       "resolved_by FROM sync_conflict %1 ORDER BY id")
+        QStringLiteral(
+            "SELECT id, entity, entity_uuid, field, field_code, base_value, local_value, portal_value, "
+            "portal_revision, portal_modifier, detected_at, state, resolution, resolved_at, "
+            "resolved_by FROM sync_conflict %1 ORDER BY id")
             .arg(openOnly ? QStringLiteral("WHERE state = 'open'") : QString()));
     if (!query)
         return tl::unexpected(query.error());
@@ -286,8 +290,8 @@ Result<void> SurveyStore::resolveConflict(qint64 conflictId, bool keepLocal)
     if (!r)
         return tl::unexpected(r.error());
     // Audited as a sync decision: which side was kept, old = the losing value.
-    if (auto a = audit(QStringLiteral("sync"), k.entity, k.uuid, k.field + QStringLiteral(" (conflict: keep ") +
-                                                                        resolution + QStringLiteral(")"),
+    if (auto a = audit(QStringLiteral("sync"), k.entity, k.uuid,
+                       k.field + QStringLiteral(" (conflict: keep ") + resolution + QStringLiteral(")"),
                        keepLocal ? k.portalValue : k.localValue, keepLocal ? k.localValue : k.portalValue);
         !a)
         return a;
@@ -306,7 +310,8 @@ Result<QList<PortalComment>> SurveyStore::portalComments() const
         return tl::unexpected(query.error());
     QList<PortalComment> comments;
     while (query->next())
-        comments << PortalComment{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
+        comments << PortalComment{query->value(0).toString(), query->value(1).toString(),
+                                  query->value(2).toString(),
                                   fromStoredTimestamp(query->value(3).toString())};
     return comments;
 }
@@ -325,11 +330,13 @@ Result<int> SurveyStore::storePortalComments(const QList<PortalComment> &comment
     int added = 0;
     for (const PortalComment &c : comments) {
         auto r = m_database->run(
-            QStringLiteral("INSERT INTO review_comment (uuid, target_entity, target_uuid, author, body, created_at, "
-                           "updated_at, remote_id) VALUES (?, 'survey', ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (remote_id) WHERE remote_id IS NOT NULL DO NOTHING"),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces), surveyUuid->toString(), textValue(c.author), textValue(c.text),
-             nullable(c.createdAt).isNull() ? stamp : toStoredTimestamp(c.createdAt), stamp, c.remoteId});
+            QStringLiteral(
+                "INSERT INTO review_comment (uuid, target_entity, target_uuid, author, body, created_at, "
+                "updated_at, remote_id) VALUES (?, 'survey', ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (remote_id) WHERE remote_id IS NOT NULL DO NOTHING"),
+            {QUuid::createUuid().toString(QUuid::WithoutBraces), surveyUuid->toString(), textValue(c.author),
+             textValue(c.text), nullable(c.createdAt).isNull() ? stamp : toStoredTimestamp(c.createdAt),
+             stamp, c.remoteId});
         if (!r)
             return tl::unexpected(r.error());
         added += int(r->rowsAffected);

@@ -13,7 +13,8 @@ QString targetExpression()
 {
     return QStringLiteral(
         "CASE t.target_entity "
-        "WHEN 'connection_point' THEN 'connection_point:' || (SELECT uuid FROM connection_point WHERE id = t.target_id) "
+        "WHEN 'connection_point' THEN 'connection_point:' || (SELECT uuid FROM connection_point WHERE id = "
+        "t.target_id) "
         "WHEN 'device' THEN 'device:' || (SELECT uuid FROM device WHERE id = t.target_id) "
         "WHEN 'terminal' THEN 'terminal:' || (SELECT uuid FROM terminal WHERE id = t.target_id) "
         "WHEN 'pin' THEN 'pin:' || (SELECT uuid FROM pin WHERE id = t.target_id) "

@@ -94,8 +94,8 @@ struct SyncConfirmation
     QString entity; // "survey"
     QString uuid;
     SyncRecordState record;
-    QList<OutboxEntry> confirmed; // removed when their generation is unchanged
-    QStringList attachedKeys;     // uploads now attached (forgotten)
+    QList<OutboxEntry> confirmed;  // removed when their generation is unchanged
+    QStringList attachedKeys;      // uploads now attached (forgotten)
     QList<SyncConflict> conflicts; // open conflicts found (added or refreshed)
 };
 

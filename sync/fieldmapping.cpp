@@ -21,7 +21,8 @@ struct Reader
 
     tl::unexpected<Error> invalid(const QString &path, const QString &what) const
     {
-        return fail(ErrorCode::InvalidData, source + QStringLiteral(": ") + path + QStringLiteral(": ") + what);
+        return fail(ErrorCode::InvalidData,
+                    source + QStringLiteral(": ") + path + QStringLiteral(": ") + what);
     }
 
     // kintone field codes: up to 128 characters, no spaces or symbols other than _ ・ ＿ ＄ ￥, and
@@ -29,7 +30,8 @@ struct Reader
     Result<QString> code(const QJsonObject &o, const QString &key, const QString &path)
     {
         const QString value = o.value(key).toString();
-        static const QRegularExpression valid(QStringLiteral("^[^\\d\\s!-/:-@\\[-^`{-~][^\\s!-/:-@\\[-^`{-~]{0,127}$"));
+        static const QRegularExpression valid(
+            QStringLiteral("^[^\\d\\s!-/:-@\\[-^`{-~][^\\s!-/:-@\\[-^`{-~]{0,127}$"));
         if (value.isEmpty())
             return invalid(path + QLatin1Char('.') + key, QStringLiteral("a field code is required"));
         if (!valid.match(value).hasMatch() && value != QStringLiteral("_"))
@@ -49,16 +51,18 @@ struct Reader
         if (!c)
             return tl::unexpected(c.error());
         f.code = *c;
-        f.entity = o.contains(QStringLiteral("entity")) ? o.value(QStringLiteral("entity")).toString() : entity;
+        f.entity =
+            o.contains(QStringLiteral("entity")) ? o.value(QStringLiteral("entity")).toString() : entity;
         f.source = o.value(QStringLiteral("source")).toString();
         if (auto s = model::SyncSources::check(f.entity, f.source); !s)
             return invalid(path, s.error().detail);
         f.label = o.value(QStringLiteral("label")).toString(f.code);
         f.type = o.value(QStringLiteral("type")).toString(f.type);
         if (f.type != QStringLiteral("SINGLE_LINE_TEXT") && f.type != QStringLiteral("MULTI_LINE_TEXT"))
-            return invalid(path + QStringLiteral(".type"),
-                           QStringLiteral("«%1»: values are sent as text, so SINGLE_LINE_TEXT or MULTI_LINE_TEXT")
-                               .arg(f.type.left(40)));
+            return invalid(
+                path + QStringLiteral(".type"),
+                QStringLiteral("«%1»: values are sent as text, so SINGLE_LINE_TEXT or MULTI_LINE_TEXT")
+                    .arg(f.type.left(40)));
         f.unique = o.value(QStringLiteral("unique")).toBool();
         f.required = o.value(QStringLiteral("required")).toBool();
         return f;
@@ -67,7 +71,8 @@ struct Reader
 
 QJsonObject property(const QString &type, const QString &code, const QString &label)
 {
-    return QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("code"), code}, {QStringLiteral("label"), label}};
+    return QJsonObject{
+        {QStringLiteral("type"), type}, {QStringLiteral("code"), code}, {QStringLiteral("label"), label}};
 }
 
 QJsonObject property(const MappedField &f)
@@ -121,7 +126,8 @@ Result<FieldMapping> FieldMapping::fromJson(const QByteArray &json, const QStrin
     const QJsonObject survey = root.value(QStringLiteral("survey")).toObject();
     m.m_surveyApp = survey.value(QStringLiteral("app")).toInt();
     if (m.m_surveyApp <= 0)
-        return r.invalid(QStringLiteral("survey.app"), QStringLiteral("the survey app's id (a positive number)"));
+        return r.invalid(QStringLiteral("survey.app"),
+                         QStringLiteral("the survey app's id (a positive number)"));
     const QJsonArray fields = survey.value(QStringLiteral("fields")).toArray();
     for (qsizetype i = 0; i < fields.size(); ++i) {
         const QString path = QStringLiteral("survey.fields[%1]").arg(i);
@@ -137,8 +143,8 @@ Result<FieldMapping> FieldMapping::fromJson(const QByteArray &json, const QStrin
     }
     m.m_updateKey = survey.value(QStringLiteral("updateKey")).toString();
     const MappedField *key = m.field(m.m_updateKey);
-    if (!key || key->entity != QStringLiteral("survey") || key->source != QStringLiteral("uuid") || !key->unique ||
-        key->type != QStringLiteral("SINGLE_LINE_TEXT"))
+    if (!key || key->entity != QStringLiteral("survey") || key->source != QStringLiteral("uuid") ||
+        !key->unique || key->type != QStringLiteral("SINGLE_LINE_TEXT"))
         return r.invalid(QStringLiteral("survey.updateKey"),
                          QStringLiteral("must name a SINGLE_LINE_TEXT field with source survey.uuid and "
                                         "unique: true (the upsert key)"));
@@ -182,12 +188,14 @@ Result<FieldMapping> FieldMapping::fromJson(const QByteArray &json, const QStrin
         t.keyCode = o.value(QStringLiteral("key")).toString();
         const MappedField *k = t.field(t.keyCode);
         if (!k || k->source != QStringLiteral("uuid"))
-            return r.invalid(path + QStringLiteral(".key"), QStringLiteral("must name a field of this subtable "
-                                                                           "whose source is uuid"));
+            return r.invalid(path + QStringLiteral(".key"),
+                             QStringLiteral("must name a field of this subtable "
+                                            "whose source is uuid"));
         const QJsonObject file = o.value(QStringLiteral("file")).toObject();
         if (!file.isEmpty()) {
             if (t.entity != QStringLiteral("photo") && t.entity != QStringLiteral("floor_plan"))
-                return r.invalid(path + QStringLiteral(".file"), QStringLiteral("only photos and floor plans have files"));
+                return r.invalid(path + QStringLiteral(".file"),
+                                 QStringLiteral("only photos and floor plans have files"));
             auto fc = r.code(file, QStringLiteral("code"), path + QStringLiteral(".file"));
             if (!fc)
                 return tl::unexpected(fc.error());
@@ -205,8 +213,8 @@ Result<FieldMapping> FieldMapping::fromJson(const QByteArray &json, const QStrin
         m.m_hospitals.prefectureField = hf.value(QStringLiteral("prefecture")).toString();
         m.m_hospitals.fiscalYearField = hf.value(QStringLiteral("fiscalYear")).toString();
         m.m_hospitals.workbookField = hf.value(QStringLiteral("workbook")).toString();
-        if (m.m_hospitals.app <= 0 || m.m_hospitals.codeField.isEmpty() || m.m_hospitals.nameField.isEmpty() ||
-            m.m_hospitals.workbookField.isEmpty())
+        if (m.m_hospitals.app <= 0 || m.m_hospitals.codeField.isEmpty() ||
+            m.m_hospitals.nameField.isEmpty() || m.m_hospitals.workbookField.isEmpty())
             return r.invalid(QStringLiteral("hospitals"), QStringLiteral("app, fields.code, fields.name and "
                                                                          "fields.workbook are required"));
     }
@@ -240,7 +248,8 @@ QJsonObject FieldMapping::surveyFormFields() const
         table.insert(QStringLiteral("fields"), inner);
         properties.insert(t.code, table);
     }
-    return QJsonObject{{QStringLiteral("app"), QString::number(m_surveyApp)}, {QStringLiteral("properties"), properties}};
+    return QJsonObject{{QStringLiteral("app"), QString::number(m_surveyApp)},
+                       {QStringLiteral("properties"), properties}};
 }
 
 QJsonObject FieldMapping::hospitalFormFields() const
@@ -258,9 +267,10 @@ QJsonObject FieldMapping::hospitalFormFields() const
     text(m_hospitals.nameField, QStringLiteral("医療機関名"), false);
     text(m_hospitals.prefectureField, QStringLiteral("都道府県"), false);
     text(m_hospitals.fiscalYearField, QStringLiteral("年度"), false);
-    properties.insert(m_hospitals.workbookField,
-                      property(QStringLiteral("FILE"), m_hospitals.workbookField, QStringLiteral("提出された別紙2-1")));
-    return QJsonObject{{QStringLiteral("app"), QString::number(m_hospitals.app)}, {QStringLiteral("properties"), properties}};
+    properties.insert(m_hospitals.workbookField, property(QStringLiteral("FILE"), m_hospitals.workbookField,
+                                                          QStringLiteral("提出された別紙2-1")));
+    return QJsonObject{{QStringLiteral("app"), QString::number(m_hospitals.app)},
+                       {QStringLiteral("properties"), properties}};
 }
 
 } // namespace fs::sync

@@ -91,16 +91,17 @@ Result<void> KintoneClient::setCredentials(PortalCredentials credentials)
     if (!m_config.caCertificates.isEmpty()) {
         const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_config.caCertificates, QSsl::Pem);
         if (cas.isEmpty())
-            return fail(ErrorCode::TlsFailed, m_config.caCertificates +
-                                                  QStringLiteral(": no PEM certificate could be read (caCertificates)"));
+            return fail(ErrorCode::TlsFailed,
+                        m_config.caCertificates +
+                            QStringLiteral(": no PEM certificate could be read (caCertificates)"));
         ssl.addCaCertificates(cas);
     }
     if (!m_config.clientCertificate.isEmpty()) {
         QFile file(m_config.clientCertificate);
         if (!file.open(QIODevice::ReadOnly))
             return fail(ErrorCode::TlsFailed,
-                        m_config.clientCertificate + QStringLiteral(": the client certificate cannot be read: ") +
-                            file.errorString());
+                        m_config.clientCertificate +
+                            QStringLiteral(": the client certificate cannot be read: ") + file.errorString());
         QSslKey key;
         QSslCertificate certificate;
         QList<QSslCertificate> chain;
@@ -114,14 +115,16 @@ Result<void> KintoneClient::setCredentials(PortalCredentials credentials)
                                            "or not a PKCS#12 (.p12/.pfx) file"));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (certificate.expiryDate() < now)
-            return fail(ErrorCode::TlsFailed, m_config.clientCertificate +
-                                                  QStringLiteral(": the client certificate expired on %1; ask the "
-                                                                 "programme office for a new one")
-                                                      .arg(certificate.expiryDate().toString(Qt::ISODate)));
+            return fail(ErrorCode::TlsFailed,
+                        m_config.clientCertificate +
+                            QStringLiteral(": the client certificate expired on %1; ask the "
+                                           "programme office for a new one")
+                                .arg(certificate.expiryDate().toString(Qt::ISODate)));
         if (certificate.effectiveDate() > now)
-            return fail(ErrorCode::TlsFailed, m_config.clientCertificate +
-                                                  QStringLiteral(": the client certificate is valid only from %1")
-                                                      .arg(certificate.effectiveDate().toString(Qt::ISODate)));
+            return fail(ErrorCode::TlsFailed,
+                        m_config.clientCertificate +
+                            QStringLiteral(": the client certificate is valid only from %1")
+                                .arg(certificate.effectiveDate().toString(Qt::ISODate)));
         ssl.setLocalCertificate(certificate);
         ssl.setPrivateKey(key);
         if (!chain.isEmpty())
@@ -130,7 +133,8 @@ Result<void> KintoneClient::setCredentials(PortalCredentials credentials)
                          << certificate.expiryDate().toString(Qt::ISODate);
     }
     if (m_config.auth == PortalConfig::Auth::Password && m_credentials.password.isEmpty())
-        return fail(ErrorCode::AuthenticationFailed, QStringLiteral("no password given for ") + m_config.login);
+        return fail(ErrorCode::AuthenticationFailed,
+                    QStringLiteral("no password given for ") + m_config.login);
     if (m_config.auth == PortalConfig::Auth::ApiToken && m_credentials.apiToken.isEmpty())
         return fail(ErrorCode::AuthenticationFailed, QStringLiteral("no API token given"));
     m_ssl = ssl;
@@ -179,7 +183,8 @@ void KintoneClient::track(QNetworkReply *reply)
 
 KintoneResult<QByteArray> KintoneClient::finish(QNetworkReply *reply)
 {
-    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owner(reply, [](QNetworkReply *r) { r->deleteLater(); });
+    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owner(
+        reply, [](QNetworkReply *r) { r->deleteLater(); });
     if (!reply->isFinished()) {
         QEventLoop loop;
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -191,11 +196,13 @@ KintoneResult<QByteArray> KintoneClient::finish(QNetworkReply *reply)
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString path = reply->url().path();
-    const QByteArray method = reply->operation() == QNetworkAccessManager::GetOperation      ? QByteArray("GET")
-                              : reply->operation() == QNetworkAccessManager::PostOperation   ? QByteArray("POST")
-                              : reply->operation() == QNetworkAccessManager::DeleteOperation ? QByteArray("DELETE")
-                              : reply->operation() == QNetworkAccessManager::PutOperation    ? QByteArray("PUT")
-                                  : reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+    const QByteArray method =
+        reply->operation() == QNetworkAccessManager::GetOperation      ? QByteArray("GET")
+        : reply->operation() == QNetworkAccessManager::PostOperation   ? QByteArray("POST")
+        : reply->operation() == QNetworkAccessManager::DeleteOperation ? QByteArray("DELETE")
+        : reply->operation() == QNetworkAccessManager::PutOperation
+            ? QByteArray("PUT")
+            : reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
     const qint64 ms = QDateTime::currentMSecsSinceEpoch() - reply->property("fsStarted").toLongLong();
     const QNetworkReply::NetworkError error = reply->error();
     if (m_cancelled) {
@@ -206,14 +213,16 @@ KintoneResult<QByteArray> KintoneClient::finish(QNetworkReply *reply)
         KintoneError e;
         const QString sslErrors = reply->property("fsSslErrors").toString();
         if (!sslErrors.isEmpty()) {
-            e = tlsError(QStringLiteral("the portal's certificate is not trusted (%1); check the portal address "
-                                        "and caCertificates")
-                             .arg(sslErrors));
+            e = tlsError(
+                QStringLiteral("the portal's certificate is not trusted (%1); check the portal address "
+                               "and caCertificates")
+                    .arg(sslErrors));
         } else if (error == QNetworkReply::SslHandshakeFailedError ||
                    reply->errorString().contains(QStringLiteral("alert"), Qt::CaseInsensitive)) {
-            e = tlsError(QStringLiteral("the secure connection failed (%1); the portal may not accept this client "
-                                        "certificate")
-                             .arg(reply->errorString()));
+            e = tlsError(
+                QStringLiteral("the secure connection failed (%1); the portal may not accept this client "
+                               "certificate")
+                    .arg(reply->errorString()));
         } else {
             e.kind = KintoneError::Kind::Network;
             e.detail = QStringLiteral("%1 %2: no answer (%3)")
@@ -259,8 +268,7 @@ KintoneResult<QJsonObject> KintoneClient::sendOnce(const QByteArray &method, con
         }
     } else {
         QNetworkRequest r = request(path, "application/json");
-        reply = method == "POST" ? m_network->post(r, json)
-                                 : m_network->sendCustomRequest(r, method, json);
+        reply = method == "POST" ? m_network->post(r, json) : m_network->sendCustomRequest(r, method, json);
     }
     track(reply);
     auto bytes = finish(reply);
@@ -301,7 +309,8 @@ KintoneResult<QJsonObject> KintoneClient::send(const QByteArray &method, const Q
     return withRetry([&] { return sendOnce(method, api, body, false); }, retry);
 }
 
-UploadJob *KintoneClient::startUpload(const QString &name, const QString &contentType, std::unique_ptr<QIODevice> data)
+UploadJob *KintoneClient::startUpload(const QString &name, const QString &contentType,
+                                      std::unique_ptr<QIODevice> data)
 {
     UploadJob::Target target;
     target.url = m_config.baseUrl;
@@ -317,9 +326,11 @@ UploadJob *KintoneClient::startUpload(const QString &name, const QString &conten
     auto *job = new UploadJob(target, name, contentType, std::move(data), socket, this);
     m_jobs << job;
     connect(job, &QObject::destroyed, this, [this, job] { m_jobs.removeAll(job); });
-    connect(job, &UploadJob::progress, this, [this, job](qint64 sent, qint64 total) { emit uploadProgress(job, sent, total); });
+    connect(job, &UploadJob::progress, this,
+            [this, job](qint64 sent, qint64 total) { emit uploadProgress(job, sent, total); });
     if (m_cancelled || !m_ready) {
-        job->abort(m_cancelled ? cancelledError() : tlsError(QStringLiteral("the portal credentials have not been given")));
+        job->abort(m_cancelled ? cancelledError()
+                               : tlsError(QStringLiteral("the portal credentials have not been given")));
         return job;
     }
     job->start();
@@ -358,8 +369,8 @@ KintoneResult<qint64> KintoneClient::download(const QString &fileKey, QIODevice 
         if (m_cancelled)
             return tl::unexpected(cancelledError());
         QJsonObject params{{QStringLiteral("fileKey"), fileKey}};
-        QNetworkReply *reply = m_network->get(
-            request(m_config.apiPath(QStringLiteral("file")) + QLatin1Char('?') + percentEncodedQuery(params), {}));
+        QNetworkReply *reply = m_network->get(request(
+            m_config.apiPath(QStringLiteral("file")) + QLatin1Char('?') + percentEncodedQuery(params), {}));
         track(reply);
         const qint64 start = out.pos();
         qint64 written = 0;
@@ -389,7 +400,8 @@ KintoneResult<qint64> KintoneClient::download(const QString &fileKey, QIODevice 
             if (written > maxBytes) {
                 KintoneError e;
                 e.kind = KintoneError::Kind::Protocol;
-                e.detail = QStringLiteral("the file is larger than %1 MB; refused").arg(maxBytes / (1024 * 1024));
+                e.detail =
+                    QStringLiteral("the file is larger than %1 MB; refused").arg(maxBytes / (1024 * 1024));
                 return tl::unexpected(e);
             }
             out.write(*bytes);

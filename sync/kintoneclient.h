@@ -84,8 +84,8 @@ private:
     [[nodiscard]] QNetworkRequest request(const QString &path, const QByteArray &contentType) const;
     [[nodiscard]] KintoneResult<QJsonObject> sendOnce(const QByteArray &method, const QString &api,
                                                       const QJsonObject &body, bool asQuery);
-    [[nodiscard]] KintoneResult<QJsonObject> withRetry(const std::function<KintoneResult<QJsonObject>()> &call,
-                                                       bool retry);
+    [[nodiscard]] KintoneResult<QJsonObject>
+    withRetry(const std::function<KintoneResult<QJsonObject>()> &call, bool retry);
     [[nodiscard]] KintoneResult<QByteArray> finish(QNetworkReply *reply);
     void track(QNetworkReply *reply);
 

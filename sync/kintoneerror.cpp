@@ -35,7 +35,8 @@ QString KintoneError::describe() const
     if (!id.isEmpty())
         text += QStringLiteral(" (") + id + QLatin1Char(')');
     if (!errors.isEmpty())
-        text += QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)).left(400);
+        text += QLatin1Char(' ') +
+                QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)).left(400);
     if (!detail.isEmpty())
         text += QStringLiteral(" — ") + detail;
     return text;

@@ -25,7 +25,9 @@ Result<PortalConfig> PortalConfig::load(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io, path + QStringLiteral(": ") + file.errorString());
     if (file.size() > kMaxConfigBytes)
-        return invalid(path, QStringLiteral("larger than %1 KB; not a portal configuration").arg(kMaxConfigBytes / 1024));
+        return invalid(
+            path,
+            QStringLiteral("larger than %1 KB; not a portal configuration").arg(kMaxConfigBytes / 1024));
     return fromJson(file.read(kMaxConfigBytes), path, QFileInfo(path).absolutePath());
 }
 
@@ -35,9 +37,9 @@ Result<PortalConfig> PortalConfig::fromJson(const QByteArray &json, const QStrin
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalid(sourceName, QStringLiteral("not JSON (%1 at byte %2)")
-                                       .arg(parseError.errorString())
-                                       .arg(parseError.offset));
+        return invalid(
+            sourceName,
+            QStringLiteral("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return invalid(sourceName, QStringLiteral("the top level must be an object"));
     const QJsonObject o = document.object();
@@ -50,11 +52,17 @@ Result<PortalConfig> PortalConfig::fromJson(const QByteArray &json, const QStrin
                                                       "they are asked for when you sync")
                                            .arg(key.left(40)));
     }
-    const QStringList known{QStringLiteral("baseUrl"), QStringLiteral("guestSpace"), QStringLiteral("auth"),
-                            QStringLiteral("login"), QStringLiteral("clientCertificate"),
-                            QStringLiteral("caCertificates"), QStringLiteral("mapping"),
-                            QStringLiteral("timeoutSeconds"), QStringLiteral("retry"),
-                            QStringLiteral("uploadMaxAgeHours"), QStringLiteral("comment")};
+    const QStringList known{QStringLiteral("baseUrl"),
+                            QStringLiteral("guestSpace"),
+                            QStringLiteral("auth"),
+                            QStringLiteral("login"),
+                            QStringLiteral("clientCertificate"),
+                            QStringLiteral("caCertificates"),
+                            QStringLiteral("mapping"),
+                            QStringLiteral("timeoutSeconds"),
+                            QStringLiteral("retry"),
+                            QStringLiteral("uploadMaxAgeHours"),
+                            QStringLiteral("comment")};
     for (const QString &key : o.keys()) {
         if (!known.contains(key))
             return invalid(sourceName, QStringLiteral("unknown key «%1» (known: %2)")
@@ -63,7 +71,8 @@ Result<PortalConfig> PortalConfig::fromJson(const QByteArray &json, const QStrin
     PortalConfig c;
     c.baseUrl = QUrl(o.value(QStringLiteral("baseUrl")).toString(), QUrl::StrictMode);
     if (!c.baseUrl.isValid() || c.baseUrl.host().isEmpty())
-        return invalid(sourceName, QStringLiteral("baseUrl: a URL such as https://example.s.cybozu.com is required"));
+        return invalid(sourceName,
+                       QStringLiteral("baseUrl: a URL such as https://example.s.cybozu.com is required"));
     if (c.baseUrl.scheme() != QStringLiteral("https"))
         return invalid(sourceName, QStringLiteral("baseUrl: only https is allowed"));
     if (!c.baseUrl.path().isEmpty() && c.baseUrl.path() != QStringLiteral("/"))
@@ -78,7 +87,8 @@ Result<PortalConfig> PortalConfig::fromJson(const QByteArray &json, const QStrin
     else if (auth == QStringLiteral("apiToken"))
         c.auth = Auth::ApiToken;
     else
-        return invalid(sourceName, QStringLiteral("auth: «%1» is not password or apiToken").arg(auth.left(40)));
+        return invalid(sourceName,
+                       QStringLiteral("auth: «%1» is not password or apiToken").arg(auth.left(40)));
     c.login = o.value(QStringLiteral("login")).toString();
     if (c.auth == Auth::Password && c.login.isEmpty())
         return invalid(sourceName, QStringLiteral("login: required for password authentication"));
@@ -96,19 +106,22 @@ Result<PortalConfig> PortalConfig::fromJson(const QByteArray &json, const QStrin
     c.maxAttempts = retry.value(QStringLiteral("maxAttempts")).toInt(c.maxAttempts);
     c.initialBackoffMs = retry.value(QStringLiteral("initialDelayMs")).toInt(c.initialBackoffMs);
     c.maxBackoffMs = retry.value(QStringLiteral("maxDelayMs")).toInt(c.maxBackoffMs);
-    if (c.maxAttempts < 1 || c.maxAttempts > 50 || c.initialBackoffMs < 0 || c.maxBackoffMs < c.initialBackoffMs)
-        return invalid(sourceName, QStringLiteral("retry: maxAttempts 1..50, 0 <= initialDelayMs <= maxDelayMs"));
+    if (c.maxAttempts < 1 || c.maxAttempts > 50 || c.initialBackoffMs < 0 ||
+        c.maxBackoffMs < c.initialBackoffMs)
+        return invalid(sourceName,
+                       QStringLiteral("retry: maxAttempts 1..50, 0 <= initialDelayMs <= maxDelayMs"));
     c.uploadMaxAgeHours = o.value(QStringLiteral("uploadMaxAgeHours")).toInt(c.uploadMaxAgeHours);
     if (c.uploadMaxAgeHours < 0 || c.uploadMaxAgeHours > 71)
-        return invalid(sourceName, QStringLiteral("uploadMaxAgeHours: 0 to 71 (kintone drops unattached files "
-                                                  "after 3 days)"));
+        return invalid(sourceName,
+                       QStringLiteral("uploadMaxAgeHours: 0 to 71 (kintone drops unattached files "
+                                      "after 3 days)"));
     return c;
 }
 
 QString PortalConfig::apiPath(const QString &api) const
 {
-    const QString prefix = guestSpace > 0 ? QStringLiteral("/k/guest/%1/v1/").arg(guestSpace)
-                                          : QStringLiteral("/k/v1/");
+    const QString prefix =
+        guestSpace > 0 ? QStringLiteral("/k/guest/%1/v1/").arg(guestSpace) : QStringLiteral("/k/v1/");
     return prefix + api + QStringLiteral(".json");
 }
 

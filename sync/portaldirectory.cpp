@@ -9,7 +9,7 @@ namespace fs::sync {
 
 namespace {
 
-constexpr int kPage = 500;              // kintone's largest page
+constexpr int kPage = 500;             // kintone's largest page
 constexpr int kMaxHospitals = 1000000; // bounds the loop against a misbehaving server
 
 KintoneError protocolError(const QString &detail)
@@ -50,9 +50,10 @@ KintoneResult<QList<PortalHospital>> PortalDirectory::hospitals(const QString &q
     QString last = QStringLiteral("0");
     while (list.size() < kMaxHospitals) {
         const QString condition = QStringLiteral("$id > ") + last;
-        const QString q = (query.trimmed().isEmpty() ? condition
-                                                     : QStringLiteral("(") + query + QStringLiteral(") and ") + condition) +
-                          QStringLiteral(" order by $id asc limit %1").arg(kPage);
+        const QString q =
+            (query.trimmed().isEmpty() ? condition
+                                       : QStringLiteral("(") + query + QStringLiteral(") and ") + condition) +
+            QStringLiteral(" order by $id asc limit %1").arg(kPage);
         auto answer = m_client.get(QStringLiteral("records"), {{QStringLiteral("app"), h.app},
                                                                {QStringLiteral("query"), q},
                                                                {QStringLiteral("fields"), fields}});
@@ -67,7 +68,8 @@ KintoneResult<QList<PortalHospital>> PortalDirectory::hospitals(const QString &q
             hospital.name = text(r, h.nameField);
             hospital.prefecture = text(r, h.prefectureField);
             hospital.fiscalYear = text(r, h.fiscalYearField);
-            const QJsonArray files = r.value(h.workbookField).toObject().value(QStringLiteral("value")).toArray();
+            const QJsonArray files =
+                r.value(h.workbookField).toObject().value(QStringLiteral("value")).toArray();
             if (!files.isEmpty()) {
                 const QJsonObject f = files.last().toObject(); // the latest submission
                 hospital.workbookKey = f.value(QStringLiteral("fileKey")).toString();
@@ -75,7 +77,8 @@ KintoneResult<QList<PortalHospital>> PortalDirectory::hospitals(const QString &q
                 hospital.workbookSize = f.value(QStringLiteral("size")).toString().toLongLong();
             }
             if (hospital.recordId.isEmpty() || hospital.recordId.toLongLong() <= last.toLongLong())
-                return tl::unexpected(protocolError(QStringLiteral("the portal's records are not in $id order")));
+                return tl::unexpected(
+                    protocolError(QStringLiteral("the portal's records are not in $id order")));
             last = hospital.recordId;
             list << hospital;
         }
@@ -89,12 +92,15 @@ KintoneResult<QList<PortalHospital>> PortalDirectory::hospitals(const QString &q
 KintoneResult<PortalHospital> PortalDirectory::hospital(const QString &code)
 {
     QString escaped = code;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    auto list = hospitals(m_mapping.hospitals().codeField + QStringLiteral(" = \"") + escaped + QLatin1Char('"'));
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    auto list =
+        hospitals(m_mapping.hospitals().codeField + QStringLiteral(" = \"") + escaped + QLatin1Char('"'));
     if (!list)
         return tl::unexpected(list.error());
     if (list->isEmpty())
-        return tl::unexpected(protocolError(QStringLiteral("no hospital with code %1 on the portal").arg(code)));
+        return tl::unexpected(
+            protocolError(QStringLiteral("no hospital with code %1 on the portal").arg(code)));
     return list->first();
 }
 

@@ -59,12 +59,14 @@ PortalRecord PortalRecord::fromKintone(const QJsonObject &record, const FieldMap
 {
     PortalRecord p;
     p.id = valueText(record.value(QStringLiteral("$id")).toObject().value(QStringLiteral("value")));
-    p.revision = valueText(record.value(QStringLiteral("$revision")).toObject().value(QStringLiteral("value")));
+    p.revision =
+        valueText(record.value(QStringLiteral("$revision")).toObject().value(QStringLiteral("value")));
     for (auto it = record.begin(); it != record.end(); ++it) {
         const QJsonObject field = it.value().toObject();
         if (field.value(QStringLiteral("type")).toString() == QStringLiteral("MODIFIER")) {
             const QJsonObject user = field.value(QStringLiteral("value")).toObject();
-            p.modifier = user.value(QStringLiteral("name")).toString(user.value(QStringLiteral("code")).toString());
+            p.modifier =
+                user.value(QStringLiteral("name")).toString(user.value(QStringLiteral("code")).toString());
         }
     }
     for (const MappedField &f : mapping.fields())
@@ -84,10 +86,12 @@ PortalRecord PortalRecord::fromKintone(const QJsonObject &record, const FieldMap
             PortalRow r;
             r.rowId = valueText(row.value(QStringLiteral("id")));
             for (const MappedField &f : t.fields)
-                r.values.insert(f.code, valueText(value.value(f.code).toObject().value(QStringLiteral("value"))));
+                r.values.insert(f.code,
+                                valueText(value.value(f.code).toObject().value(QStringLiteral("value"))));
             r.key = r.values.value(t.keyCode);
             if (!t.fileCode.isEmpty())
-                r.files = int(value.value(t.fileCode).toObject().value(QStringLiteral("value")).toArray().size());
+                r.files =
+                    int(value.value(t.fileCode).toObject().value(QStringLiteral("value")).toArray().size());
             rows << r;
         }
         p.tables.insert(t.code, rows);
@@ -177,7 +181,8 @@ PortalRecord PortalRecord::fromBaseJson(const QString &json)
         QList<PortalRow> rows;
         for (const QJsonValue &v : it.value().toArray()) {
             const QJsonObject r = v.toObject();
-            rows << PortalRow{r.value(QStringLiteral("id")).toString(), r.value(QStringLiteral("key")).toString(),
+            rows << PortalRow{r.value(QStringLiteral("id")).toString(),
+                              r.value(QStringLiteral("key")).toString(),
                               valuesFromJson(r.value(QStringLiteral("values")).toObject()),
                               r.value(QStringLiteral("files")).toInt()};
         }

@@ -52,7 +52,8 @@ struct PortalRecord
     // fields the mapping does not know are ignored.
     [[nodiscard]] static PortalRecord fromKintone(const QJsonObject &record, const FieldMapping &mapping);
     // The survey as the mapping sees it.
-    [[nodiscard]] static Result<PortalRecord> fromStore(const model::SurveyStore &store, const FieldMapping &mapping);
+    [[nodiscard]] static Result<PortalRecord> fromStore(const model::SurveyStore &store,
+                                                        const FieldMapping &mapping);
 
     [[nodiscard]] QJsonObject toBaseJson() const;
     [[nodiscard]] static PortalRecord fromBaseJson(const QString &json);

@@ -21,11 +21,11 @@ bool canRemoveHere(const QString &entity)
 
 enum class Outcome
 {
-    Same,      // both sides agree
-    Push,      // send the local value
-    Pull,      // take the portal's value here
-    Conflict,  // both changed, differently
-    Held,      // an open conflict: leave both sides alone
+    Same,     // both sides agree
+    Push,     // send the local value
+    Pull,     // take the portal's value here
+    Conflict, // both changed, differently
+    Held,     // an open conflict: leave both sides alone
 };
 
 Outcome decide(const std::optional<QString> &base, const QString &local, const QString &server, bool frozen)
@@ -95,13 +95,15 @@ struct Merger
                 plan.fields.insert(f.code, l);
                 continue;
             }
-            const std::optional<QString> b =
-                base && base->fields.contains(f.code) ? std::optional(base->fields.value(f.code)) : std::nullopt;
+            const std::optional<QString> b = base && base->fields.contains(f.code)
+                                                 ? std::optional(base->fields.value(f.code))
+                                                 : std::nullopt;
             if (field(f, uuid, b, l, server->fields.value(f.code)))
                 plan.fields.insert(f.code, l);
         }
         if (!mapping.dataFileCode().isEmpty())
-            plan.sendData = !server || server->dataFileName != PortalRecord::dataFileNameFor(local.dataSha256);
+            plan.sendData =
+                !server || server->dataFileName != PortalRecord::dataFileNameFor(local.dataSha256);
     }
 
     void table(const MappedTable &t)
@@ -118,9 +120,12 @@ struct Merger
             const PortalRow *s = server ? server->row(t.code, l.key) : nullptr;
             const PortalRow *b = base ? base->row(t.code, l.key) : nullptr;
             if (!s) {
-                if (b && std::all_of(t.fields.cbegin(), t.fields.cend(), [&](const MappedField &f) {
-                        return l.values.value(f.code) == b->values.value(f.code);
-                    }) && canRemoveHere(t.entity)) {
+                if (b &&
+                    std::all_of(t.fields.cbegin(), t.fields.cend(),
+                                [&](const MappedField &f) {
+                                    return l.values.value(f.code) == b->values.value(f.code);
+                                }) &&
+                    canRemoveHere(t.entity)) {
                     // Deleted on the portal and unchanged here since: the deletion is taken.
                     plan.removeLocally << qMakePair(t.entity, l.key);
                     continue;
@@ -204,7 +209,8 @@ QJsonObject MergePlan::payload(const FieldMapping &mapping, const QHash<QString,
         const QString key = fileKeys.value(QStringLiteral("survey:data"));
         if (!key.isEmpty())
             record.insert(mapping.dataFileCode(),
-                          QJsonObject{{QStringLiteral("value"), QJsonArray{QJsonObject{{QStringLiteral("fileKey"), key}}}}});
+                          QJsonObject{{QStringLiteral("value"),
+                                       QJsonArray{QJsonObject{{QStringLiteral("fileKey"), key}}}}});
     }
     for (const MappedTable &t : mapping.tables()) {
         const auto it = tables.constFind(t.code);
@@ -218,8 +224,9 @@ QJsonObject MergePlan::payload(const FieldMapping &mapping, const QHash<QString,
             if (r.needsFile) {
                 const QString key = fileKeys.value(t.entity + QLatin1Char(':') + r.key);
                 if (!key.isEmpty())
-                    value.insert(t.fileCode, QJsonObject{{QStringLiteral("value"),
-                                                          QJsonArray{QJsonObject{{QStringLiteral("fileKey"), key}}}}});
+                    value.insert(t.fileCode,
+                                 QJsonObject{{QStringLiteral("value"),
+                                              QJsonArray{QJsonObject{{QStringLiteral("fileKey"), key}}}}});
             }
             QJsonObject row{{QStringLiteral("value"), value}};
             if (!r.rowId.isEmpty())

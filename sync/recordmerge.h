@@ -33,17 +33,21 @@ struct MergePlan
     };
 
     bool recordExists = false;
-    QHash<QString, QString> fields;       // top-level fields to send
-    QHash<QString, QList<Row>> tables;    // subtables to send whole (rows not listed are deleted)
-    bool sendData = false;                // the survey JSON file
-    QList<LocalChange> toLocal;           // portal changes to write here
+    QHash<QString, QString> fields;               // top-level fields to send
+    QHash<QString, QList<Row>> tables;            // subtables to send whole (rows not listed are deleted)
+    bool sendData = false;                        // the survey JSON file
+    QList<LocalChange> toLocal;                   // portal changes to write here
     QList<QPair<QString, QString>> removeLocally; // (entity, uuid) rows the portal deleted
-    QList<model::SyncConflict> conflicts; // the same field changed on both sides
+    QList<model::SyncConflict> conflicts;         // the same field changed on both sides
     QList<QPair<QString, QString>> filesNeeded;   // (entity, uuid) whose file must be uploaded
 
-    [[nodiscard]] bool hasPush() const { return !recordExists || !fields.isEmpty() || !tables.isEmpty() || sendData; }
+    [[nodiscard]] bool hasPush() const
+    {
+        return !recordExists || !fields.isEmpty() || !tables.isEmpty() || sendData;
+    }
     // The "record" of the update: fileKeys by "entity:uuid" ("survey:<uuid>" for the JSON).
-    [[nodiscard]] QJsonObject payload(const FieldMapping &mapping, const QHash<QString, QString> &fileKeys) const;
+    [[nodiscard]] QJsonObject payload(const FieldMapping &mapping,
+                                      const QHash<QString, QString> &fileKeys) const;
 };
 
 // Three-way merge of the survey record, field by field, against the base (the portal's record as

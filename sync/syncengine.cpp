@@ -28,7 +28,8 @@ KintoneError protocolError(const QString &detail)
 QString quoted(const QString &value)
 {
     QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
@@ -38,7 +39,8 @@ bool isFileKeyRefused(const KintoneError &e, const FieldMapping &mapping)
 {
     if (e.kind != KintoneError::Kind::Http || e.httpStatus >= 500 || e.httpStatus == 429)
         return false;
-    if (e.code.startsWith(QStringLiteral("GAIA_BL")) || e.message.contains(QStringLiteral("fileKey"), Qt::CaseInsensitive))
+    if (e.code.startsWith(QStringLiteral("GAIA_BL")) ||
+        e.message.contains(QStringLiteral("fileKey"), Qt::CaseInsensitive))
         return true;
     QStringList fileCodes{mapping.dataFileCode()};
     for (const MappedTable &t : mapping.tables())
@@ -62,7 +64,8 @@ KintoneError localError(const Error &error)
     return e;
 }
 
-SyncEngine::SyncEngine(model::SurveyStore &store, KintoneClient &client, FieldMapping mapping, QObject *parent)
+SyncEngine::SyncEngine(model::SurveyStore &store, KintoneClient &client, FieldMapping mapping,
+                       QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_client(client)
@@ -139,17 +142,18 @@ Result<SyncReport> SyncEngine::run()
     report.conflicts = open ? int(open->size()) : 0;
     emitProgress(QStringLiteral("done"));
     qCInfo(lcPortal) << "sync done: record" << report.recordId << "revision" << report.revision << "uploaded"
-                     << report.uploaded << "reused" << report.reused << "pulled" << report.pulled << "conflicts"
-                     << report.conflicts << "rounds" << report.rounds;
+                     << report.uploaded << "reused" << report.reused << "pulled" << report.pulled
+                     << "conflicts" << report.conflicts << "rounds" << report.rounds;
     return report;
 }
 
 KintoneResult<std::optional<PortalRecord>> SyncEngine::findRecord(const QString &surveyUuid)
 {
-    auto answer = m_client.get(QStringLiteral("records"),
-                               {{QStringLiteral("app"), m_mapping.surveyApp()},
-                                {QStringLiteral("query"), QString(m_mapping.updateKey() + QStringLiteral(" = ") +
-                                                                  quoted(surveyUuid) + QStringLiteral(" limit 2"))}});
+    auto answer =
+        m_client.get(QStringLiteral("records"),
+                     {{QStringLiteral("app"), m_mapping.surveyApp()},
+                      {QStringLiteral("query"), QString(m_mapping.updateKey() + QStringLiteral(" = ") +
+                                                        quoted(surveyUuid) + QStringLiteral(" limit 2"))}});
     if (!answer)
         return tl::unexpected(answer.error());
     const QJsonArray records = answer->value(QStringLiteral("records")).toArray();
@@ -259,33 +263,38 @@ KintoneResult<void> SyncEngine::round(SyncReport &report)
                 return tl::unexpected(answer.error());
         }
         if (recordId.isEmpty())
-            return tl::unexpected(protocolError(QStringLiteral("the portal did not say which record it wrote")));
+            return tl::unexpected(
+                protocolError(QStringLiteral("the portal did not say which record it wrote")));
         report.pushed = true;
         ++m_progress.itemsDone;
     }
 
     // The portal's record as it is now becomes the base of the next merge.
     emitProgress(QStringLiteral("confirm"));
-    auto after = m_client.get(QStringLiteral("record"),
-                              {{QStringLiteral("app"), m_mapping.surveyApp()}, {QStringLiteral("id"), recordId}});
+    auto after = m_client.get(QStringLiteral("record"), {{QStringLiteral("app"), m_mapping.surveyApp()},
+                                                         {QStringLiteral("id"), recordId}});
     if (!after)
         return tl::unexpected(after.error());
-    PortalRecord confirmed = PortalRecord::fromKintone(after->value(QStringLiteral("record")).toObject(), m_mapping);
+    PortalRecord confirmed =
+        PortalRecord::fromKintone(after->value(QStringLiteral("record")).toObject(), m_mapping);
     confirmed.dataSha256 = plan.sendData ? local->dataSha256 : (base ? base->dataSha256 : QString());
     for (const MappedTable &t : m_mapping.tables()) {
         for (const PortalRow &row : local->tables.value(t.code)) {
             const PortalRow *on = confirmed.row(t.code, row.key);
             if (!on || (!t.fileCode.isEmpty() && on->files == 0))
-                return tl::unexpected(protocolError(
-                    QStringLiteral("the portal's record lacks %1 %2 after the update").arg(t.entity, row.key)));
+                return tl::unexpected(
+                    protocolError(QStringLiteral("the portal's record lacks %1 %2 after the update")
+                                      .arg(t.entity, row.key)));
         }
     }
 
     model::SyncConfirmation c;
     c.entity = QStringLiteral("survey");
     c.uuid = local->surveyUuid;
-    c.record = {confirmed.id, confirmed.revision,
-                QString::fromUtf8(QJsonDocument(confirmed.toBaseJson()).toJson(QJsonDocument::Compact)), {}};
+    c.record = {confirmed.id,
+                confirmed.revision,
+                QString::fromUtf8(QJsonDocument(confirmed.toBaseJson()).toJson(QJsonDocument::Compact)),
+                {}};
     QSet<QString> held;
     for (const model::SyncConflict &k : *conflicts)
         held.insert(k.entity + QLatin1Char('|') + k.uuid);
@@ -304,7 +313,8 @@ KintoneResult<void> SyncEngine::round(SyncReport &report)
     return {};
 }
 
-KintoneResult<void> SyncEngine::applyPortalChanges(MergePlan &plan, const QString &modifier, SyncReport &report)
+KintoneResult<void> SyncEngine::applyPortalChanges(MergePlan &plan, const QString &modifier,
+                                                   SyncReport &report)
 {
     const QString actor = m_store.actor();
     m_store.setActor(QStringLiteral("portal: ") + (modifier.isEmpty() ? QStringLiteral("?") : modifier));
@@ -395,7 +405,8 @@ KintoneResult<QHash<QString, QString>> SyncEngine::upload(const QList<QPair<QStr
     }
     if (!surveyJson.isNull()) {
         const QString uuid = QStringLiteral("data");
-        const QString sha = QString::fromLatin1(QCryptographicHash::hash(surveyJson, QCryptographicHash::Sha256).toHex());
+        const QString sha =
+            QString::fromLatin1(QCryptographicHash::hash(surveyJson, QCryptographicHash::Sha256).toHex());
         model::SyncFile file{0, PortalRecord::dataFileNameFor(sha), QStringLiteral("application/json"), sha,
                              surveyJson.size()};
         queue << Job{QStringLiteral("survey:data"), QStringLiteral("survey"), uuid, file};
@@ -404,7 +415,8 @@ KintoneResult<QHash<QString, QString>> SyncEngine::upload(const QList<QPair<QStr
     for (qsizetype i = queue.size() - 1; i >= 0; --i) {
         const Job &job = queue.at(i);
         const auto it = kept.constFind(job.id);
-        if (!m_freshUploads && it != kept.constEnd() && it->sha256 == job.file.sha256 && it->uploadedAt >= oldest) {
+        if (!m_freshUploads && it != kept.constEnd() && it->sha256 == job.file.sha256 &&
+            it->uploadedAt >= oldest) {
             keys.insert(job.id, it->fileKey);
             ++report.reused;
             queue.removeAt(i);
@@ -488,8 +500,8 @@ KintoneResult<QHash<QString, QString>> SyncEngine::upload(const QList<QPair<QStr
                 return tl::unexpected(m_client.isCancelled() ? KintoneClient::cancelledError() : key.error());
             }
             // Kept at once: a sync killed from here on does not send these bytes again.
-            if (auto r = m_store.rememberUpload({job.entity, job.uuid, job.file.sha256, *key,
-                                                 QDateTime::currentDateTimeUtc()});
+            if (auto r = m_store.rememberUpload(
+                    {job.entity, job.uuid, job.file.sha256, *key, QDateTime::currentDateTimeUtc()});
                 !r) {
                 stopAll();
                 return tl::unexpected(localError(r.error()));
@@ -510,23 +522,25 @@ KintoneResult<void> SyncEngine::pullComments(const QString &recordId, SyncReport
 {
     emitProgress(QStringLiteral("comments"));
     QList<model::PortalComment> comments;
-    constexpr int kPage = 10;      // kintone's maximum per request
+    constexpr int kPage = 10;       // kintone's maximum per request
     constexpr int kMaxPages = 2000; // 20,000 comments
     for (int page = 0; page < kMaxPages; ++page) {
-        auto answer = m_client.get(QStringLiteral("record/comments"),
-                                   {{QStringLiteral("app"), m_mapping.surveyApp()},
-                                    {QStringLiteral("record"), recordId},
-                                    {QStringLiteral("order"), QStringLiteral("asc")},
-                                    {QStringLiteral("offset"), page * kPage},
-                                    {QStringLiteral("limit"), kPage}});
+        auto answer =
+            m_client.get(QStringLiteral("record/comments"), {{QStringLiteral("app"), m_mapping.surveyApp()},
+                                                             {QStringLiteral("record"), recordId},
+                                                             {QStringLiteral("order"), QStringLiteral("asc")},
+                                                             {QStringLiteral("offset"), page * kPage},
+                                                             {QStringLiteral("limit"), kPage}});
         if (!answer)
             return tl::unexpected(answer.error());
         for (const QJsonValue &v : answer->value(QStringLiteral("comments")).toArray()) {
             const QJsonObject c = v.toObject();
             const QJsonObject creator = c.value(QStringLiteral("creator")).toObject();
             comments << model::PortalComment{
-                c.value(QStringLiteral("id")).toString(), c.value(QStringLiteral("text")).toString().left(65535),
-                creator.value(QStringLiteral("name")).toString(creator.value(QStringLiteral("code")).toString()),
+                c.value(QStringLiteral("id")).toString(),
+                c.value(QStringLiteral("text")).toString().left(65535),
+                creator.value(QStringLiteral("name"))
+                    .toString(creator.value(QStringLiteral("code")).toString()),
                 QDateTime::fromString(c.value(QStringLiteral("createdAt")).toString(), Qt::ISODate)};
         }
         if (!answer->value(QStringLiteral("newer")).toBool())

@@ -26,15 +26,15 @@ struct SyncReport
 {
     QString recordId;
     QString revision;
-    bool created = false;  // the portal's record was created by this sync
-    bool pushed = false;   // the record was updated
-    int uploaded = 0;      // files sent
-    int reused = 0;        // files sent by an earlier, interrupted sync and used now
-    int pulled = 0;        // portal changes written here
-    int removedHere = 0;   // rows the portal deleted, removed here
-    int conflicts = 0;     // open conflicts after the sync
+    bool created = false; // the portal's record was created by this sync
+    bool pushed = false;  // the record was updated
+    int uploaded = 0;     // files sent
+    int reused = 0;       // files sent by an earlier, interrupted sync and used now
+    int pulled = 0;       // portal changes written here
+    int removedHere = 0;  // rows the portal deleted, removed here
+    int conflicts = 0;    // open conflicts after the sync
     int newComments = 0;
-    int rounds = 0;        // read–merge–write rounds (a revision conflict or a lost answer adds one)
+    int rounds = 0; // read–merge–write rounds (a revision conflict or a lost answer adds one)
     qint64 bytesSent = 0;
 };
 
@@ -49,7 +49,8 @@ class SyncEngine : public QObject
     Q_OBJECT
 
 public:
-    SyncEngine(model::SurveyStore &store, KintoneClient &client, FieldMapping mapping, QObject *parent = nullptr);
+    SyncEngine(model::SurveyStore &store, KintoneClient &client, FieldMapping mapping,
+               QObject *parent = nullptr);
 
     [[nodiscard]] Result<SyncReport> run();
     void cancel();
@@ -62,8 +63,8 @@ signals:
 private:
     [[nodiscard]] KintoneResult<void> round(SyncReport &report);
     [[nodiscard]] KintoneResult<std::optional<PortalRecord>> findRecord(const QString &surveyUuid);
-    [[nodiscard]] KintoneResult<QHash<QString, QString>> upload(const QList<QPair<QString, QString>> &files,
-                                                                const QByteArray &surveyJson, SyncReport &report);
+    [[nodiscard]] KintoneResult<QHash<QString, QString>>
+    upload(const QList<QPair<QString, QString>> &files, const QByteArray &surveyJson, SyncReport &report);
     [[nodiscard]] KintoneResult<void> applyPortalChanges(struct MergePlan &plan, const QString &modifier,
                                                          SyncReport &report);
     [[nodiscard]] KintoneResult<void> pullComments(const QString &recordId, SyncReport &report);

@@ -13,9 +13,9 @@ namespace fs::sync {
 
 namespace {
 
-constexpr qint64 kBlock = 1024 * 1024;             // read from the survey and written at once
-constexpr qint64 kMaxPending = 4 * 1024 * 1024;    // in the socket's buffers before waiting
-constexpr qsizetype kMaxResponse = 1024 * 1024;    // a fileKey answer is tiny
+constexpr qint64 kBlock = 1024 * 1024;          // read from the survey and written at once
+constexpr qint64 kMaxPending = 4 * 1024 * 1024; // in the socket's buffers before waiting
+constexpr qsizetype kMaxResponse = 1024 * 1024; // a fileKey answer is tiny
 
 } // namespace
 
@@ -33,8 +33,9 @@ UploadJob::UploadJob(const Target &target, const QString &name, const QString &c
     m_idle.setSingleShot(true);
     m_idle.setInterval(target.timeoutMs);
     connect(&m_idle, &QTimer::timeout, this, [this] {
-        fail(KintoneError::Kind::Network,
-             QStringLiteral("POST %1: no answer for %2 s").arg(m_target.url.path()).arg(m_target.timeoutMs / 1000));
+        fail(KintoneError::Kind::Network, QStringLiteral("POST %1: no answer for %2 s")
+                                              .arg(m_target.url.path())
+                                              .arg(m_target.timeoutMs / 1000));
     });
 }
 
@@ -79,9 +80,10 @@ void UploadJob::start()
                      .arg(m_sslErrors.join(QStringLiteral("; "))));
         else if (error == QAbstractSocket::SslHandshakeFailedError ||
                  m_socket->errorString().contains(QStringLiteral("alert"), Qt::CaseInsensitive))
-            fail(KintoneError::Kind::Tls, QStringLiteral("the secure connection failed (%1); the portal may not "
-                                                         "accept this client certificate")
-                                              .arg(m_socket->errorString()));
+            fail(KintoneError::Kind::Tls,
+                 QStringLiteral("the secure connection failed (%1); the portal may not "
+                                "accept this client certificate")
+                     .arg(m_socket->errorString()));
         else
             fail(KintoneError::Kind::Network,
                  QStringLiteral("POST %1: no answer (%2)").arg(m_target.url.path(), m_socket->errorString()));
@@ -105,19 +107,20 @@ void UploadJob::sendRequest()
     safeName.replace(QLatin1Char('"'), QLatin1Char('_')).replace(QLatin1Char('\r'), QLatin1Char('_'));
     safeName.replace(QLatin1Char('\n'), QLatin1Char('_'));
     const QByteArray boundary = "fieldsurvey-" + QUuid::createUuid().toByteArray(QUuid::Id128);
-    const QByteArray preamble = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
-                                safeName.toUtf8() + "\"\r\nContent-Type: " +
-                                (m_contentType.isEmpty() ? QByteArray("application/octet-stream")
-                                                         : m_contentType.toLatin1()) +
-                                "\r\n\r\n";
+    const QByteArray preamble =
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+        safeName.toUtf8() + "\"\r\nContent-Type: " +
+        (m_contentType.isEmpty() ? QByteArray("application/octet-stream") : m_contentType.toLatin1()) +
+        "\r\n\r\n";
     m_tail = "\r\n--" + boundary + "--\r\n";
     m_total = preamble.size() + m_data->size() + m_tail.size();
-    QByteArray head = "POST " + m_target.url.path(QUrl::FullyEncoded).toLatin1() + " HTTP/1.1\r\nHost: " +
-                      m_target.url.host(QUrl::FullyEncoded).toLatin1() + ':' +
-                      QByteArray::number(m_target.url.port(443)) +
-                      "\r\nContent-Type: multipart/form-data; boundary=" + boundary +
-                      "\r\nContent-Length: " + QByteArray::number(m_total) +
-                      "\r\nAccept-Encoding: identity\r\nConnection: keep-alive\r\nUser-Agent: FieldSurvey\r\n";
+    QByteArray head =
+        "POST " + m_target.url.path(QUrl::FullyEncoded).toLatin1() +
+        " HTTP/1.1\r\nHost: " + m_target.url.host(QUrl::FullyEncoded).toLatin1() + ':' +
+        QByteArray::number(m_target.url.port(443)) +
+        "\r\nContent-Type: multipart/form-data; boundary=" + boundary +
+        "\r\nContent-Length: " + QByteArray::number(m_total) +
+        "\r\nAccept-Encoding: identity\r\nConnection: keep-alive\r\nUser-Agent: FieldSurvey\r\n";
     for (const auto &[name, value] : m_target.headers)
         head += name + ": " + value + "\r\n";
     head += "\r\n";
@@ -135,7 +138,8 @@ void UploadJob::writeMore()
         if (!m_data->atEnd()) {
             const QByteArray block = m_data->read(kBlock);
             if (block.isEmpty() && !m_data->atEnd()) {
-                fail(KintoneError::Kind::Local, QStringLiteral("the file could not be read: ") + m_data->errorString());
+                fail(KintoneError::Kind::Local,
+                     QStringLiteral("the file could not be read: ") + m_data->errorString());
                 return;
             }
             m_socket->write(block);
@@ -199,7 +203,8 @@ void UploadJob::readResponse()
             const qsizetype lineEnd = body.indexOf("\r\n", pos);
             if (lineEnd < 0)
                 return; // more to come
-            const qint64 size = body.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
+            const qint64 size =
+                body.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
             if (!ok || size < 0) {
                 fail(KintoneError::Kind::Protocol, QStringLiteral("a malformed chunked answer"));
                 return;
@@ -222,12 +227,14 @@ void UploadJob::readResponse()
             return; // the body ends with the connection
     }
     if (status >= 200 && status < 300) {
-        const QString key = QJsonDocument::fromJson(body).object().value(QStringLiteral("fileKey")).toString();
+        const QString key =
+            QJsonDocument::fromJson(body).object().value(QStringLiteral("fileKey")).toString();
         if (key.isEmpty() || key.size() > 200) {
             fail(KintoneError::Kind::Protocol, QStringLiteral("file.json answered without a fileKey"));
             return;
         }
-        qCInfo(lcPortal) << "POST" << m_target.url.path() << status << elapsedMs() << "ms" << m_total << "bytes";
+        qCInfo(lcPortal) << "POST" << m_target.url.path() << status << elapsedMs() << "ms" << m_total
+                         << "bytes";
         finish(key);
         return;
     }
@@ -235,7 +242,8 @@ void UploadJob::readResponse()
     if (retryAfter >= 0)
         e.retryAfterMs = retryAfter * 1000;
     m_keepAlive = false;
-    qCWarning(lcPortal) << "POST" << m_target.url.path() << status << elapsedMs() << "ms" << e.code << e.message.left(200);
+    qCWarning(lcPortal) << "POST" << m_target.url.path() << status << elapsedMs() << "ms" << e.code
+                        << e.message.left(200);
     finish(tl::unexpected(e));
 }
 
@@ -273,7 +281,8 @@ void UploadJob::finish(KintoneResult<QString> result)
 
 QSslSocket *UploadJob::takeReusableSocket()
 {
-    if (!m_finished || !m_result || !m_keepAlive || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_finished || !m_result || !m_keepAlive || !m_socket ||
+        m_socket->state() != QAbstractSocket::ConnectedState)
         return nullptr;
     QSslSocket *socket = m_socket;
     m_socket = nullptr;

@@ -67,9 +67,9 @@ private:
     bool m_started = false;
     bool m_finished = false;
     bool m_keepAlive = true;
-    QByteArray m_tail;     // the multipart epilogue, written after the data
-    qint64 m_total = 0;    // body bytes
-    qint64 m_sent = 0;     // body bytes handed to the socket
+    QByteArray m_tail;  // the multipart epilogue, written after the data
+    qint64 m_total = 0; // body bytes
+    qint64 m_sent = 0;  // body bytes handed to the socket
     bool m_tailWritten = false;
     QByteArray m_response;
     QStringList m_sslErrors;

@@ -19,9 +19,9 @@ namespace {
 
 const QCommandLineOption &portalOption()
 {
-    static const QCommandLineOption option(QStringLiteral("portal"),
-                                           QStringLiteral("The portal configuration (JSON; never holds a secret)."),
-                                           QStringLiteral("CONFIG.json"));
+    static const QCommandLineOption option(
+        QStringLiteral("portal"), QStringLiteral("The portal configuration (JSON; never holds a secret)."),
+        QStringLiteral("CONFIG.json"));
     return option;
 }
 
@@ -29,8 +29,9 @@ const QCommandLineOption &stdinOption()
 {
     static const QCommandLineOption option(
         QStringLiteral("secrets-stdin"),
-        QStringLiteral("Read the secrets from standard input: the certificate passphrase on the first line (when "
-                       "the configuration names a client certificate), then the password or API token."));
+        QStringLiteral(
+            "Read the secrets from standard input: the certificate passphrase on the first line (when "
+            "the configuration names a client certificate), then the password or API token."));
     return option;
 }
 
@@ -59,13 +60,15 @@ fs::Result<Portal> loadPortal(const QCommandLineParser &parser)
 }
 
 // The client, with the secrets read now and handed over (they are wiped when it goes).
-fs::Result<std::unique_ptr<fs::sync::KintoneClient>> connectClient(const fs::sync::PortalConfig &config, bool fromStdin)
+fs::Result<std::unique_ptr<fs::sync::KintoneClient>> connectClient(const fs::sync::PortalConfig &config,
+                                                                   bool fromStdin)
 {
     fs::sync::PortalCredentials credentials;
     if (!config.clientCertificate.isEmpty())
         credentials.passphrase = readSecretLine(QStringLiteral("Certificate passphrase: "), fromStdin);
     if (config.auth == fs::sync::PortalConfig::Auth::Password)
-        credentials.password = readSecretLine(QStringLiteral("Password for %1: ").arg(config.login), fromStdin);
+        credentials.password =
+            readSecretLine(QStringLiteral("Password for %1: ").arg(config.login), fromStdin);
     else
         credentials.apiToken = readSecretLine(QStringLiteral("API token: "), fromStdin);
     auto client = std::make_unique<fs::sync::KintoneClient>(config);
@@ -81,8 +84,8 @@ int listConflicts(fs::model::SurveyStore &store)
         return failWith(conflicts.error());
     for (const fs::model::SyncConflict &k : *conflicts) {
         out() << k.id << '\t' << (k.open ? "open" : "resolved") << '\t' << k.entity << '\t' << k.uuid << '\t'
-              << k.fieldCode << "\tbase=" << k.baseValue << "\there=" << k.localValue << "\tportal=" << k.portalValue
-              << " (" << k.portalModifier << ')';
+              << k.fieldCode << "\tbase=" << k.baseValue << "\there=" << k.localValue
+              << "\tportal=" << k.portalValue << " (" << k.portalModifier << ')';
         if (!k.open)
             out() << "\tkept " << k.resolution << " by " << k.resolvedBy;
         out() << '\n';
@@ -94,13 +97,15 @@ int listConflicts(fs::model::SurveyStore &store)
 int schema(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Print the portal apps' form fields for the field mapping, in the form kintone's form-fields API takes\n"
-        "(POST /k/v1/preview/app/form/fields.json), so that the office can create the apps."));
-    const QCommandLineOption mappingOption(QStringLiteral("mapping"),
-                                           QStringLiteral("A field mapping (JSON); default: the built-in one."),
-                                           QStringLiteral("MAPPING.json"));
-    const QCommandLineOption appOption(QStringLiteral("app"), QStringLiteral("surveys (default) or hospitals."),
+    parser.setApplicationDescription(
+        QStringLiteral("Print the portal apps' form fields for the field mapping, in the form kintone's "
+                       "form-fields API takes\n"
+                       "(POST /k/v1/preview/app/form/fields.json), so that the office can create the apps."));
+    const QCommandLineOption mappingOption(
+        QStringLiteral("mapping"), QStringLiteral("A field mapping (JSON); default: the built-in one."),
+        QStringLiteral("MAPPING.json"));
+    const QCommandLineOption appOption(QStringLiteral("app"),
+                                       QStringLiteral("surveys (default) or hospitals."),
                                        QStringLiteral("APP"), QStringLiteral("surveys"));
     parser.addOption(mappingOption);
     parser.addOption(appOption);
@@ -113,7 +118,8 @@ int schema(const QStringList &arguments)
     const QString app = parser.value(appOption);
     if (app != QStringLiteral("surveys") && app != QStringLiteral("hospitals"))
         return usage(QStringLiteral("--app is surveys or hospitals"), parser);
-    const QJsonObject fields = app == QStringLiteral("surveys") ? mapping->surveyFormFields() : mapping->hospitalFormFields();
+    const QJsonObject fields =
+        app == QStringLiteral("surveys") ? mapping->surveyFormFields() : mapping->hospitalFormFields();
     out() << QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Indented)) << Qt::flush;
     return Commands::kOk;
 }
@@ -121,8 +127,9 @@ int schema(const QStringList &arguments)
 int hospitals(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the hospitals on the portal, with their submissions.\n") +
-                                     QString::fromLatin1(kSecretsHelp));
+    parser.setApplicationDescription(
+        QStringLiteral("List the hospitals on the portal, with their submissions.\n") +
+        QString::fromLatin1(kSecretsHelp));
     parser.addOption(portalOption());
     parser.addOption(stdinOption());
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
@@ -142,8 +149,10 @@ int hospitals(const QStringList &arguments)
     if (parser.isSet(jsonOption)) {
         QJsonArray array;
         for (const fs::sync::PortalHospital &h : *list)
-            array.append(QJsonObject{{QStringLiteral("id"), h.recordId}, {QStringLiteral("code"), h.code},
-                                     {QStringLiteral("name"), h.name}, {QStringLiteral("prefecture"), h.prefecture},
+            array.append(QJsonObject{{QStringLiteral("id"), h.recordId},
+                                     {QStringLiteral("code"), h.code},
+                                     {QStringLiteral("name"), h.name},
+                                     {QStringLiteral("prefecture"), h.prefecture},
                                      {QStringLiteral("fiscalYear"), h.fiscalYear},
                                      {QStringLiteral("workbook"), h.workbookName},
                                      {QStringLiteral("workbookBytes"), double(h.workbookSize)}});
@@ -161,13 +170,15 @@ int workbook(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Download a hospital's submitted workbook (別紙2-1); then `fieldsurvey-cli import` reads it.\n") +
+        QStringLiteral(
+            "Download a hospital's submitted workbook (別紙2-1); then `fieldsurvey-cli import` reads it.\n") +
         QString::fromLatin1(kSecretsHelp));
     parser.addOption(portalOption());
     parser.addOption(stdinOption());
-    const QCommandLineOption hospitalOption(QStringLiteral("hospital"), QStringLiteral("The hospital's code."),
-                                            QStringLiteral("CODE"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where to write the workbook (.xlsx)."),
+    const QCommandLineOption hospitalOption(QStringLiteral("hospital"),
+                                            QStringLiteral("The hospital's code."), QStringLiteral("CODE"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+                                       QStringLiteral("Where to write the workbook (.xlsx)."),
                                        QStringLiteral("FILE"));
     parser.addOption(hospitalOption);
     parser.addOption(outOption);
@@ -188,8 +199,8 @@ int workbook(const QStringList &arguments)
     auto size = directory.downloadWorkbook(*hospital, parser.value(outOption));
     if (!size)
         return failWith(size.error().toError());
-    out() << "wrote " << parser.value(outOption) << " (" << hospital->workbookName << ", " << *size << " bytes) for "
-          << hospital->name << Qt::endl;
+    out() << "wrote " << parser.value(outOption) << " (" << hospital->workbookName << ", " << *size
+          << " bytes) for " << hospital->name << Qt::endl;
     return Commands::kOk;
 }
 
@@ -199,10 +210,11 @@ int syncCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Send a survey's unsent changes and photos to the portal and take the portal's changes, review\n"
-                       "comments and decisions back. Safe to repeat and to interrupt: nothing is sent twice, nothing\n"
-                       "unconfirmed is forgotten. A field changed both here and on the portal is held as a conflict\n"
-                       "until decided (--conflicts lists them; --resolve ID --keep local|portal decides).\n") +
+        QStringLiteral(
+            "Send a survey's unsent changes and photos to the portal and take the portal's changes, review\n"
+            "comments and decisions back. Safe to repeat and to interrupt: nothing is sent twice, nothing\n"
+            "unconfirmed is forgotten. A field changed both here and on the portal is held as a conflict\n"
+            "until decided (--conflicts lists them; --resolve ID --keep local|portal decides).\n") +
         QString::fromLatin1(kSecretsHelp));
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("The survey file (.fsv)."));
     parser.addOption(portalOption());
@@ -211,8 +223,8 @@ int syncCommand(const QStringList &arguments)
                                              QStringLiteral("List the conflicts (no network)."));
     const QCommandLineOption resolveOption(QStringLiteral("resolve"), QStringLiteral("Decide conflict ID."),
                                            QStringLiteral("ID"));
-    const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("local or portal (with --resolve)."),
-                                        QStringLiteral("SIDE"));
+    const QCommandLineOption keepOption(
+        QStringLiteral("keep"), QStringLiteral("local or portal (with --resolve)."), QStringLiteral("SIDE"));
     parser.addOption(conflictsOption);
     parser.addOption(resolveOption);
     parser.addOption(keepOption);
@@ -266,9 +278,14 @@ int syncCommand(const QStringList &arguments)
     }
     auto pending = (*store)->pendingChangeCount();
     out() << "portal record " << report->recordId << " revision " << report->revision
-          << (report->created ? " (created)" : report->pushed ? " (updated)" : " (already up to date)") << '\n'
-          << "files sent: " << report->uploaded << ", kept from an interrupted sync: " << report->reused << '\n'
-          << "portal changes taken: " << report->pulled << ", rows the portal removed: " << report->removedHere << '\n'
+          << (report->created  ? " (created)"
+              : report->pushed ? " (updated)"
+                               : " (already up to date)")
+          << '\n'
+          << "files sent: " << report->uploaded << ", kept from an interrupted sync: " << report->reused
+          << '\n'
+          << "portal changes taken: " << report->pulled
+          << ", rows the portal removed: " << report->removedHere << '\n'
           << "new review comments: " << report->newComments << '\n'
           << "open conflicts: " << report->conflicts << '\n'
           << "unsynced changes: " << (pending ? *pending : -1) << Qt::endl;

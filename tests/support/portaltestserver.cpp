@@ -44,31 +44,43 @@ QString PortalTestServer::start(const fs::sync::FieldMapping &mapping, const Opt
     if (!m_dir.isValid())
         return QStringLiteral("no temporary folder");
     if (!QFile::exists(cert(QStringLiteral("client.p12")))) {
-        const ProcessRun certs = runProgram(QStringLiteral("sh"),
-                                            {portalDir() + QStringLiteral("/make_certs.sh"), certDir(),
-                                             QString::fromLatin1(kPassphrase)});
+        const ProcessRun certs =
+            runProgram(QStringLiteral("sh"), {portalDir() + QStringLiteral("/make_certs.sh"), certDir(),
+                                              QString::fromLatin1(kPassphrase)});
         if (certs.exitCode != 0)
             return QStringLiteral("make_certs.sh failed: ") + QString::fromLocal8Bit(certs.err);
     }
     const QString surveys = m_dir.filePath(QStringLiteral("surveys-app.json"));
     const QString hospitals = m_dir.filePath(QStringLiteral("hospitals-app.json"));
-    if (!writeJson(surveys, mapping.surveyFormFields()) || !writeJson(hospitals, mapping.hospitalFormFields()))
+    if (!writeJson(surveys, mapping.surveyFormFields()) ||
+        !writeJson(hospitals, mapping.hospitalFormFields()))
         return QStringLiteral("cannot write the app forms");
     const QString ready = m_dir.filePath(QStringLiteral("ready"));
     QFile::remove(ready);
     QStringList arguments{portalDir() + QStringLiteral("/kintone_server.py"),
-                          QStringLiteral("--port"), QStringLiteral("0"),
-                          QStringLiteral("--ready-file"), ready,
-                          QStringLiteral("--cert"), cert(QStringLiteral("server.pem")),
-                          QStringLiteral("--key"), cert(QStringLiteral("server.key")),
-                          QStringLiteral("--client-ca"), cert(QStringLiteral("ca.pem")),
-                          QStringLiteral("--db"), m_dir.filePath(QStringLiteral("portal.sqlite")),
-                          QStringLiteral("--log"), accessLog(),
-                          QStringLiteral("--app"), QStringLiteral("%1=%2").arg(mapping.surveyApp()).arg(surveys),
-                          QStringLiteral("--user"), QStringLiteral("investigator:") + QString::fromLatin1(kPassword),
-                          QStringLiteral("--user"), QStringLiteral("lead:") + QString::fromLatin1(kLeadPassword)};
+                          QStringLiteral("--port"),
+                          QStringLiteral("0"),
+                          QStringLiteral("--ready-file"),
+                          ready,
+                          QStringLiteral("--cert"),
+                          cert(QStringLiteral("server.pem")),
+                          QStringLiteral("--key"),
+                          cert(QStringLiteral("server.key")),
+                          QStringLiteral("--client-ca"),
+                          cert(QStringLiteral("ca.pem")),
+                          QStringLiteral("--db"),
+                          m_dir.filePath(QStringLiteral("portal.sqlite")),
+                          QStringLiteral("--log"),
+                          accessLog(),
+                          QStringLiteral("--app"),
+                          QStringLiteral("%1=%2").arg(mapping.surveyApp()).arg(surveys),
+                          QStringLiteral("--user"),
+                          QStringLiteral("investigator:") + QString::fromLatin1(kPassword),
+                          QStringLiteral("--user"),
+                          QStringLiteral("lead:") + QString::fromLatin1(kLeadPassword)};
     if (mapping.hospitals().app > 0)
-        arguments << QStringLiteral("--app") << QStringLiteral("%1=%2").arg(mapping.hospitals().app).arg(hospitals);
+        arguments << QStringLiteral("--app")
+                  << QStringLiteral("%1=%2").arg(mapping.hospitals().app).arg(hospitals);
     arguments << options.extraArguments;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -135,7 +147,8 @@ fs::sync::PortalCredentials PortalTestServer::credentials(const QString &login)
     return c;
 }
 
-QJsonObject PortalTestServer::control(const QByteArray &method, const QString &path, const QJsonObject &body) const
+QJsonObject PortalTestServer::control(const QByteArray &method, const QString &path,
+                                      const QJsonObject &body) const
 {
     QNetworkAccessManager network;
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -181,7 +194,9 @@ QJsonObject PortalTestServer::stats() const
 
 QJsonArray PortalTestServer::dump(int app) const
 {
-    return control("GET", QStringLiteral("/__fs/dump?app=%1").arg(app)).value(QStringLiteral("records")).toArray();
+    return control("GET", QStringLiteral("/__fs/dump?app=%1").arg(app))
+        .value(QStringLiteral("records"))
+        .toArray();
 }
 
 } // namespace fs::test

@@ -46,7 +46,8 @@ public:
     // A config for the investigator (or lead), written as a JSON file, and loaded.
     [[nodiscard]] fs::sync::PortalConfig config(const QString &login = QStringLiteral("investigator")) const;
     [[nodiscard]] QString writeConfig(const QString &login = QStringLiteral("investigator")) const;
-    [[nodiscard]] static fs::sync::PortalCredentials credentials(const QString &login = QStringLiteral("investigator"));
+    [[nodiscard]] static fs::sync::PortalCredentials
+    credentials(const QString &login = QStringLiteral("investigator"));
 
     // The control API (/__fs/...): faults, stats, dumps. Fails the calling test on errors.
     [[nodiscard]] QJsonObject control(const QByteArray &method, const QString &path,

@@ -40,7 +40,8 @@ inline bool addPhotos(fs::model::SurveyStore &store, int count, quint32 firstSee
         QByteArray bytes = noiseJpeg(firstSeed + quint32(i), width, width * 3 / 4);
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::ReadOnly);
-        auto photo = store.addPhoto(buffer, QStringLiteral("IMG_%1.JPG").arg(firstSeed + quint32(i), 4, 10, QLatin1Char('0')));
+        auto photo = store.addPhoto(
+            buffer, QStringLiteral("IMG_%1.JPG").arg(firstSeed + quint32(i), 4, 10, QLatin1Char('0')));
         if (!photo) {
             qWarning("addPhoto: %s", qPrintable(photo.error().detail));
             return false;
@@ -85,7 +86,12 @@ inline QJsonArray rowsOf(const QJsonObject &record, const QString &table)
 
 inline QString rowValue(const QJsonObject &row, const QString &code)
 {
-    return row.value(QStringLiteral("value")).toObject().value(code).toObject().value(QStringLiteral("value")).toString();
+    return row.value(QStringLiteral("value"))
+        .toObject()
+        .value(code)
+        .toObject()
+        .value(QStringLiteral("value"))
+        .toString();
 }
 
 inline QString fieldValue(const QJsonObject &record, const QString &code)

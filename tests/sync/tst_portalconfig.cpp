@@ -18,10 +18,13 @@ class TestPortalConfig : public QObject
 private slots:
     void readsAConfiguration()
     {
-        const QByteArray json = "{\"baseUrl\": \"https://example.s.cybozu.com\", \"guestSpace\": 7, \"login\": \"inv01\",\n"
-            "            \"clientCertificate\": \"certs/me.p12\", \"caCertificates\": \"/etc/ca.pem\", \"timeoutSeconds\": 30,\n"
+        const QByteArray json =
+            "{\"baseUrl\": \"https://example.s.cybozu.com\", \"guestSpace\": 7, \"login\": \"inv01\",\n"
+            "            \"clientCertificate\": \"certs/me.p12\", \"caCertificates\": \"/etc/ca.pem\", "
+            "\"timeoutSeconds\": 30,\n"
             "            \"retry\": {\"maxAttempts\": 5, \"initialDelayMs\": 100, \"maxDelayMs\": 1000}}";
-        auto config = PortalConfig::fromJson(json, QStringLiteral("portal.json"), QStringLiteral("/home/u/fs"));
+        auto config =
+            PortalConfig::fromJson(json, QStringLiteral("portal.json"), QStringLiteral("/home/u/fs"));
         QVERIFY2(config, config ? "" : qPrintable(config.error().detail));
         QCOMPARE(config->baseUrl.host(), QStringLiteral("example.s.cybozu.com"));
         QCOMPARE(config->clientCertificate, QStringLiteral("/home/u/fs/certs/me.p12"));
@@ -30,28 +33,41 @@ private slots:
         QCOMPARE(config->maxAttempts, 5);
         QCOMPARE(config->apiPath(QStringLiteral("record")), QStringLiteral("/k/guest/7/v1/record.json"));
         config->guestSpace = 0;
-        QCOMPARE(config->apiPath(QStringLiteral("records/cursor")), QStringLiteral("/k/v1/records/cursor.json"));
+        QCOMPARE(config->apiPath(QStringLiteral("records/cursor")),
+                 QStringLiteral("/k/v1/records/cursor.json"));
     }
 
     void refusesBadConfigurations_data()
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("words");
-        QTest::newRow("a password") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"password\": \"p\"}")
-                                    << "«password»: secrets are never read";
-        QTest::newRow("a passphrase") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"certPassphrase\": \"p\"}")
-                                      << "«certPassphrase»";
-        QTest::newRow("an API token") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"auth\": \"apiToken\", \"apiToken\": \"t\"}")
-                                      << "«apiToken»";
-        QTest::newRow("plain http") << QByteArray("{\"baseUrl\": \"http://a.cybozu.com\", \"login\": \"x\"}") << "only https";
-        QTest::newRow("a path") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com/k/\", \"login\": \"x\"}") << "without a path";
-        QTest::newRow("no login") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\"}") << "login: required";
-        QTest::newRow("unknown auth") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"auth\": \"oauth\"}") << "auth:";
-        QTest::newRow("unknown key") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"proxy\": 1}")
-                                     << "unknown key «proxy»";
+        QTest::newRow("a password")
+            << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"password\": \"p\"}")
+            << "«password»: secrets are never read";
+        QTest::newRow("a passphrase")
+            << QByteArray(
+                   "{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"certPassphrase\": \"p\"}")
+            << "«certPassphrase»";
+        QTest::newRow("an API token")
+            << QByteArray(
+                   "{\"baseUrl\": \"https://a.cybozu.com\", \"auth\": \"apiToken\", \"apiToken\": \"t\"}")
+            << "«apiToken»";
+        QTest::newRow("plain http") << QByteArray("{\"baseUrl\": \"http://a.cybozu.com\", \"login\": \"x\"}")
+                                    << "only https";
+        QTest::newRow("a path") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com/k/\", \"login\": \"x\"}")
+                                << "without a path";
+        QTest::newRow("no login") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\"}")
+                                  << "login: required";
+        QTest::newRow("unknown auth")
+            << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"auth\": \"oauth\"}") << "auth:";
+        QTest::newRow("unknown key")
+            << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"proxy\": 1}")
+            << "unknown key «proxy»";
         QTest::newRow("not JSON") << QByteArray("{\"baseUrl\": ") << "not JSON";
-        QTest::newRow("upload age") << QByteArray("{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"uploadMaxAgeHours\": 80}")
-                                    << "uploadMaxAgeHours";
+        QTest::newRow("upload age")
+            << QByteArray(
+                   "{\"baseUrl\": \"https://a.cybozu.com\", \"login\": \"x\", \"uploadMaxAgeHours\": 80}")
+            << "uploadMaxAgeHours";
     }
 
     void refusesBadConfigurations()
@@ -60,7 +76,8 @@ private slots:
         QFETCH(QString, words);
         auto config = PortalConfig::fromJson(json, QStringLiteral("portal.json"), QStringLiteral("/tmp"));
         QVERIFY(!config);
-        QVERIFY2(config.error().detail.startsWith(QStringLiteral("portal.json: ")), qPrintable(config.error().detail));
+        QVERIFY2(config.error().detail.startsWith(QStringLiteral("portal.json: ")),
+                 qPrintable(config.error().detail));
         QVERIFY2(config.error().detail.contains(words), qPrintable(config.error().detail));
     }
 
@@ -72,32 +89,54 @@ private slots:
         QStringList tables;
         for (const MappedTable &t : mapping->tables())
             tables << t.code;
-        QCOMPARE(tables, (QStringList{QStringLiteral("lines"), QStringLiteral("devices"), QStringLiteral("terminals"),
-                                      QStringLiteral("findings"), QStringLiteral("floor_plans"), QStringLiteral("pins"),
-                                      QStringLiteral("photos")}));
-        const QJsonObject properties = mapping->surveyFormFields().value(QStringLiteral("properties")).toObject();
+        QCOMPARE(tables,
+                 (QStringList{QStringLiteral("lines"), QStringLiteral("devices"), QStringLiteral("terminals"),
+                              QStringLiteral("findings"), QStringLiteral("floor_plans"),
+                              QStringLiteral("pins"), QStringLiteral("photos")}));
+        const QJsonObject properties =
+            mapping->surveyFormFields().value(QStringLiteral("properties")).toObject();
         const QJsonObject photos = properties.value(QStringLiteral("photos")).toObject();
-        QCOMPARE(photos.value(QStringLiteral("fields")).toObject().value(QStringLiteral("photo_file")).toObject().value(
-                     QStringLiteral("type")).toString(),
+        QCOMPARE(photos.value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("photo_file"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
                  QStringLiteral("FILE"));
-        QCOMPARE(properties.value(QStringLiteral("survey_data")).toObject().value(QStringLiteral("type")).toString(),
+        QCOMPARE(properties.value(QStringLiteral("survey_data"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
                  QStringLiteral("FILE"));
     }
 
     void refusesBadMappings_data()
     {
-        QTest::addColumn<QString>("path");     // where to change the built-in mapping (JSON pointer-ish)
-        QTest::addColumn<QString>("change");   // JSON value put there
+        QTest::addColumn<QString>("path");   // where to change the built-in mapping (JSON pointer-ish)
+        QTest::addColumn<QString>("change"); // JSON value put there
         QTest::addColumn<QString>("words");
-        QTest::newRow("unknown source") << "survey.subtables.0.fields.3.source" << "\"colour\""
-                                        << "survey.subtables[0].fields[3]: connection_point has no field «colour»";
-        QTest::newRow("a code twice") << "survey.subtables.1.fields.1.code" << "\"line_note\"" << "used twice";
-        QTest::newRow("an invalid code") << "survey.fields.1.code" << "\"2nd field\"" << "not a valid kintone field code";
-        QTest::newRow("update key") << "survey.updateKey" << "\"survey_note\"" << "survey.updateKey";
-        QTest::newRow("a file on lines") << "survey.subtables.0.file" << "{\"code\": \"line_file\"}"
+        QTest::newRow("unknown source")
+            << "survey.subtables.0.fields.3.source"
+            << "\"colour\""
+            << "survey.subtables[0].fields[3]: connection_point has no field «colour»";
+        QTest::newRow("a code twice") << "survey.subtables.1.fields.1.code"
+                                      << "\"line_note\""
+                                      << "used twice";
+        QTest::newRow("an invalid code") << "survey.fields.1.code"
+                                         << "\"2nd field\""
+                                         << "not a valid kintone field code";
+        QTest::newRow("update key") << "survey.updateKey"
+                                    << "\"survey_note\""
+                                    << "survey.updateKey";
+        QTest::newRow("a file on lines") << "survey.subtables.0.file"
+                                         << "{\"code\": \"line_file\"}"
                                          << "only photos and floor plans have files";
-        QTest::newRow("a number field") << "survey.fields.2.type" << "\"NUMBER\"" << "values are sent as text";
-        QTest::newRow("no app") << "survey.app" << "0" << "survey.app";
+        QTest::newRow("a number field") << "survey.fields.2.type"
+                                        << "\"NUMBER\""
+                                        << "values are sent as text";
+        QTest::newRow("no app") << "survey.app"
+                                << "0"
+                                << "survey.app";
     }
 
     void refusesBadMappings()
@@ -111,7 +150,8 @@ private slots:
         const QJsonValue value = QJsonDocument::fromJson("[" + change.toUtf8() + "]").array().first();
         // Walk the path and rebuild the objects on the way back.
         const QStringList parts = path.split(QLatin1Char('.'));
-        std::function<QJsonValue(const QJsonValue &, int)> set = [&](const QJsonValue &node, int i) -> QJsonValue {
+        std::function<QJsonValue(const QJsonValue &, int)> set = [&](const QJsonValue &node,
+                                                                     int i) -> QJsonValue {
             if (i == parts.size())
                 return value;
             bool isIndex = false;
@@ -128,7 +168,8 @@ private slots:
         root = set(root, 0).toObject();
         auto mapping = FieldMapping::fromJson(QJsonDocument(root).toJson(), QStringLiteral("mapping.json"));
         QVERIFY(!mapping);
-        QVERIFY2(mapping.error().detail.startsWith(QStringLiteral("mapping.json: ")), qPrintable(mapping.error().detail));
+        QVERIFY2(mapping.error().detail.startsWith(QStringLiteral("mapping.json: ")),
+                 qPrintable(mapping.error().detail));
         QVERIFY2(mapping.error().detail.contains(words), qPrintable(mapping.error().detail));
     }
 };

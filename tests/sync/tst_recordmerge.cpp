@@ -13,7 +13,8 @@ namespace {
 const QString kSurvey = QStringLiteral("survey-uuid");
 const QString kHospital = QStringLiteral("hospital-uuid");
 
-PortalRecord record(const QHash<QString, QString> &fields, const QHash<QString, QList<PortalRow>> &tables = {})
+PortalRecord record(const QHash<QString, QString> &fields,
+                    const QHash<QString, QList<PortalRow>> &tables = {})
 {
     PortalRecord r;
     r.id = QStringLiteral("7");
@@ -28,7 +29,8 @@ PortalRecord record(const QHash<QString, QString> &fields, const QHash<QString, 
 
 PortalRow line(const QString &key, const QString &note, const QString &rowId = {})
 {
-    return PortalRow{rowId, key, {{QStringLiteral("line_uuid"), key}, {QStringLiteral("line_note"), note}}, 0};
+    return PortalRow{
+        rowId, key, {{QStringLiteral("line_uuid"), key}, {QStringLiteral("line_note"), note}}, 0};
 }
 
 } // namespace
@@ -50,24 +52,48 @@ private slots:
 
     void newRecordSendsEverything()
     {
-        PortalRecord local = record({{QStringLiteral("survey_uuid"), kSurvey}, {QStringLiteral("hospital_name"), QStringLiteral("A病院")}},
-                                    {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("n"))}},
-                                     {QStringLiteral("photos"), {PortalRow{{}, QStringLiteral("p1"), {{QStringLiteral("photo_uuid"), QStringLiteral("p1")}}, 0}}}});
+        PortalRecord local = record(
+            {{QStringLiteral("survey_uuid"), kSurvey},
+             {QStringLiteral("hospital_name"), QStringLiteral("A病院")}},
+            {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("n"))}},
+             {QStringLiteral("photos"),
+              {PortalRow{
+                  {}, QStringLiteral("p1"), {{QStringLiteral("photo_uuid"), QStringLiteral("p1")}}, 0}}}});
         const MergePlan plan = RecordMerge::merge(m_mapping, nullptr, local, nullptr, {});
         QVERIFY(plan.hasPush());
         QVERIFY(!plan.recordExists);
         QVERIFY(plan.sendData);
         QCOMPARE(plan.fields.value(QStringLiteral("hospital_name")), QStringLiteral("A病院"));
         QCOMPARE(plan.tables.value(QStringLiteral("lines")).size(), 1);
-        QCOMPARE(plan.filesNeeded, (QList<QPair<QString, QString>>{{QStringLiteral("photo"), QStringLiteral("p1")}}));
-        const QJsonObject payload = plan.payload(m_mapping, {{QStringLiteral("photo:p1"), QStringLiteral("key-1")},
-                                                             {QStringLiteral("survey:data"), QStringLiteral("key-d")}});
-        const QJsonObject photo = payload.value(QStringLiteral("photos")).toObject().value(QStringLiteral("value")).toArray().first().toObject();
+        QCOMPARE(plan.filesNeeded,
+                 (QList<QPair<QString, QString>>{{QStringLiteral("photo"), QStringLiteral("p1")}}));
+        const QJsonObject payload =
+            plan.payload(m_mapping, {{QStringLiteral("photo:p1"), QStringLiteral("key-1")},
+                                     {QStringLiteral("survey:data"), QStringLiteral("key-d")}});
+        const QJsonObject photo = payload.value(QStringLiteral("photos"))
+                                      .toObject()
+                                      .value(QStringLiteral("value"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
         QVERIFY(!photo.contains(QStringLiteral("id")));
-        QCOMPARE(photo.value(QStringLiteral("value")).toObject().value(QStringLiteral("photo_file")).toObject()
-                     .value(QStringLiteral("value")).toArray().first().toObject().value(QStringLiteral("fileKey")).toString(),
+        QCOMPARE(photo.value(QStringLiteral("value"))
+                     .toObject()
+                     .value(QStringLiteral("photo_file"))
+                     .toObject()
+                     .value(QStringLiteral("value"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("fileKey"))
+                     .toString(),
                  QStringLiteral("key-1"));
-        QCOMPARE(payload.value(QStringLiteral("survey_data")).toObject().value(QStringLiteral("value")).toArray().size(), 1);
+        QCOMPARE(payload.value(QStringLiteral("survey_data"))
+                     .toObject()
+                     .value(QStringLiteral("value"))
+                     .toArray()
+                     .size(),
+                 1);
     }
 
     void fieldDecisions_data()
@@ -78,14 +104,34 @@ private slots:
         QTest::addColumn<QString>("server");
         QTest::addColumn<bool>("frozen");
         QTest::addColumn<QString>("outcome"); // same, push, pull, conflict
-        QTest::newRow("nobody changed") << "survey_note" << "a" << "a" << "a" << false << "same";
-        QTest::newRow("changed here") << "survey_note" << "a" << "b" << "a" << false << "push";
-        QTest::newRow("changed on the portal") << "survey_note" << "a" << "a" << "c" << false << "pull";
-        QTest::newRow("same change on both") << "survey_note" << "a" << "b" << "b" << false << "same";
-        QTest::newRow("different changes") << "survey_note" << "a" << "b" << "c" << false << "conflict";
-        QTest::newRow("held while undecided") << "survey_note" << "a" << "b" << "c" << true << "same";
-        QTest::newRow("portal changed a computed field") << "survey_state" << "draft" << "draft" << "approved" << false
-                                                         << "conflict";
+        QTest::newRow("nobody changed") << "survey_note"
+                                        << "a"
+                                        << "a"
+                                        << "a" << false << "same";
+        QTest::newRow("changed here") << "survey_note"
+                                      << "a"
+                                      << "b"
+                                      << "a" << false << "push";
+        QTest::newRow("changed on the portal") << "survey_note"
+                                               << "a"
+                                               << "a"
+                                               << "c" << false << "pull";
+        QTest::newRow("same change on both") << "survey_note"
+                                             << "a"
+                                             << "b"
+                                             << "b" << false << "same";
+        QTest::newRow("different changes") << "survey_note"
+                                           << "a"
+                                           << "b"
+                                           << "c" << false << "conflict";
+        QTest::newRow("held while undecided") << "survey_note"
+                                              << "a"
+                                              << "b"
+                                              << "c" << true << "same";
+        QTest::newRow("portal changed a computed field") << "survey_state"
+                                                         << "draft"
+                                                         << "draft"
+                                                         << "approved" << false << "conflict";
     }
 
     void fieldDecisions()
@@ -124,37 +170,52 @@ private slots:
     {
         // Base: l1, l2, l3. Here: l1 edited, l2 removed, l4 new. Portal: l3 deleted, l5 added by the
         // lead, and a second copy of l1.
-        const PortalRecord base = record({}, {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101")),
-                                                                         line(QStringLiteral("l2"), QStringLiteral("x"), QStringLiteral("102")),
-                                                                         line(QStringLiteral("l3"), QStringLiteral("x"), QStringLiteral("103"))}}});
-        PortalRecord local = record({}, {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("edited")),
-                                                                    line(QStringLiteral("l3"), QStringLiteral("x")),
-                                                                    line(QStringLiteral("l4"), QStringLiteral("new"))}}});
+        const PortalRecord base =
+            record({}, {{QStringLiteral("lines"),
+                         {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101")),
+                          line(QStringLiteral("l2"), QStringLiteral("x"), QStringLiteral("102")),
+                          line(QStringLiteral("l3"), QStringLiteral("x"), QStringLiteral("103"))}}});
+        PortalRecord local = record({}, {{QStringLiteral("lines"),
+                                          {line(QStringLiteral("l1"), QStringLiteral("edited")),
+                                           line(QStringLiteral("l3"), QStringLiteral("x")),
+                                           line(QStringLiteral("l4"), QStringLiteral("new"))}}});
         local.removed[QStringLiteral("lines")].insert(QStringLiteral("l2"));
-        const PortalRecord server = record({}, {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101")),
-                                                                           line(QStringLiteral("l2"), QStringLiteral("x"), QStringLiteral("102")),
-                                                                           line(QStringLiteral("l5"), QStringLiteral("lead's"), QStringLiteral("105")),
-                                                                           line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("106"))}}});
+        const PortalRecord server =
+            record({}, {{QStringLiteral("lines"),
+                         {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101")),
+                          line(QStringLiteral("l2"), QStringLiteral("x"), QStringLiteral("102")),
+                          line(QStringLiteral("l5"), QStringLiteral("lead's"), QStringLiteral("105")),
+                          line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("106"))}}});
         const MergePlan plan = RecordMerge::merge(m_mapping, &base, local, &server, {});
-        QCOMPARE(plan.removeLocally, (QList<QPair<QString, QString>>{{QStringLiteral("connection_point"), QStringLiteral("l3")}}));
+        QCOMPARE(plan.removeLocally, (QList<QPair<QString, QString>>{
+                                         {QStringLiteral("connection_point"), QStringLiteral("l3")}}));
         const QList<MergePlan::Row> rows = plan.tables.value(QStringLiteral("lines"));
         QStringList sent;
         for (const MergePlan::Row &r : rows)
             sent << r.key + QLatin1Char('@') + r.rowId;
         // l1 by its first row id with only the changed field; l4 new; the lead's l5 kept by id;
         // l2 (removed here) and the duplicate of l1 left out, so the portal deletes them.
-        QCOMPARE(sent, (QStringList{QStringLiteral("l1@101"), QStringLiteral("l4@"), QStringLiteral("l5@105")}));
-        QCOMPARE(rows.at(0).values, (QHash<QString, QString>{{QStringLiteral("line_note"), QStringLiteral("edited")}}));
+        QCOMPARE(sent,
+                 (QStringList{QStringLiteral("l1@101"), QStringLiteral("l4@"), QStringLiteral("l5@105")}));
+        QCOMPARE(rows.at(0).values,
+                 (QHash<QString, QString>{{QStringLiteral("line_note"), QStringLiteral("edited")}}));
         QVERIFY(rows.at(2).values.isEmpty());
-        const QJsonArray payload = plan.payload(m_mapping, {}).value(QStringLiteral("lines")).toObject().value(QStringLiteral("value")).toArray();
+        const QJsonArray payload = plan.payload(m_mapping, {})
+                                       .value(QStringLiteral("lines"))
+                                       .toObject()
+                                       .value(QStringLiteral("value"))
+                                       .toArray();
         QCOMPARE(payload.at(2).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("105"));
         QVERIFY(payload.at(2).toObject().value(QStringLiteral("value")).toObject().isEmpty());
     }
 
     void portalDeletionOfAnEditedRowKeepsIt()
     {
-        const PortalRecord base = record({}, {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101"))}}});
-        const PortalRecord local = record({}, {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("edited here"))}}});
+        const PortalRecord base =
+            record({}, {{QStringLiteral("lines"),
+                         {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101"))}}});
+        const PortalRecord local = record(
+            {}, {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("edited here"))}}});
         const PortalRecord server = record({}, {{QStringLiteral("lines"), {}}});
         const MergePlan plan = RecordMerge::merge(m_mapping, &base, local, &server, {});
         QVERIFY(plan.removeLocally.isEmpty());
@@ -164,8 +225,10 @@ private slots:
 
     void unchangedTablesAreNotSent()
     {
-        const PortalRecord same = record({{QStringLiteral("survey_note"), QStringLiteral("a")}},
-                                         {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101"))}}});
+        const PortalRecord same =
+            record({{QStringLiteral("survey_note"), QStringLiteral("a")}},
+                   {{QStringLiteral("lines"),
+                     {line(QStringLiteral("l1"), QStringLiteral("x"), QStringLiteral("101"))}}});
         PortalRecord local = same;
         local.tables[QStringLiteral("lines")][0].rowId.clear();
         local.dataSha256 = QStringLiteral("abc");

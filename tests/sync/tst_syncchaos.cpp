@@ -4,9 +4,8 @@
 // here and on the portal in between, then checks: one portal record for the survey, every photo
 // exactly once with its bytes, every local edit on the portal, the portal's edit here, nothing
 // lost locally, and an empty outbox.
-#include "syncfixture.h"
-
 #include "portalrecord.h"
+#include "syncfixture.h"
 #include "testpaths.h"
 
 #include <QFile>
@@ -79,10 +78,11 @@ private slots:
         for (const QJsonValue &r : fs::test::recordsOf(m_server, m_mapping, surveyUuid)) {
             KintoneClient admin(m_server.config(QStringLiteral("lead")));
             QVERIFY(admin.setCredentials(PortalTestServer::credentials(QStringLiteral("lead"))));
-            QVERIFY(admin.send("DELETE", QStringLiteral("records"),
-                               {{QStringLiteral("app"), m_mapping.surveyApp()},
-                                {QStringLiteral("ids"), QJsonArray{r.toObject().value(QStringLiteral("id"))}}},
-                               false));
+            QVERIFY(
+                admin.send("DELETE", QStringLiteral("records"),
+                           {{QStringLiteral("app"), m_mapping.surveyApp()},
+                            {QStringLiteral("ids"), QJsonArray{r.toObject().value(QStringLiteral("id"))}}},
+                           false));
         }
 
         const QJsonObject faults{{QStringLiteral("seed"), int(seed)},
@@ -108,7 +108,8 @@ private slots:
             // Edits here between sessions.
             const QString line = lines.at(int(random.bounded(qint64(lines.size()))));
             const QString note = QStringLiteral("seed %1 session %2 のメモ").arg(seed).arg(session);
-            QVERIFY(store->applyChanges({{{model::Entity::ConnectionPoint, line, QStringLiteral("note")}, note}}));
+            QVERIFY(store->applyChanges(
+                {{{model::Entity::ConnectionPoint, line, QStringLiteral("note")}, note}}));
             lineNotes[line] = note;
             if (random.bounded(2) == 0) {
                 QVERIFY(fs::test::addPhotos(*store, 1, 100000 + seed * 100 + quint32(session), 40));
@@ -118,32 +119,36 @@ private slots:
             const QJsonArray records = fs::test::recordsOf(m_server, m_mapping, surveyUuid);
             if (!records.isEmpty() && random.bounded(2) == 0) {
                 leadPrefecture = QStringLiteral("香川県（%1-%2）").arg(seed).arg(session);
-                (void)m_server.control("POST", QStringLiteral("/__fs/touch-record"),
-                                       {{QStringLiteral("app"), m_mapping.surveyApp()},
-                                        {QStringLiteral("id"), records.first().toObject().value(QStringLiteral("id"))},
-                                        {QStringLiteral("record"), QJsonObject{{QStringLiteral("prefecture"),
-                                                                                QJsonObject{{QStringLiteral("value"), leadPrefecture}}}}}});
+                (void)m_server.control(
+                    "POST", QStringLiteral("/__fs/touch-record"),
+                    {{QStringLiteral("app"), m_mapping.surveyApp()},
+                     {QStringLiteral("id"), records.first().toObject().value(QStringLiteral("id"))},
+                     {QStringLiteral("record"),
+                      QJsonObject{{QStringLiteral("prefecture"),
+                                   QJsonObject{{QStringLiteral("value"), leadPrefecture}}}}}});
             }
             // A session that is stopped partway, or one that runs to its end.
             const bool interrupt = session < sessions - 1 && random.bounded(3) != 0;
             const int stopAfter = int(random.bounded(60));
-            auto report = fs::test::syncOnce(*store, m_server, m_mapping, QStringLiteral("investigator"),
-                                             [interrupt, stopAfter](SyncEngine &engine) {
-                                                 if (!interrupt)
-                                                     return;
-                                                 auto *count = new int(0);
-                                                 QObject::connect(&engine, &QObject::destroyed, [count] { delete count; });
-                                                 QObject::connect(&engine, &SyncEngine::progress, &engine,
-                                                                  [&engine, count, stopAfter](const SyncProgress &) {
-                                                                      if (++*count == stopAfter)
-                                                                          engine.cancel();
-                                                                  });
-                                             });
+            auto report = fs::test::syncOnce(
+                *store, m_server, m_mapping, QStringLiteral("investigator"),
+                [interrupt, stopAfter](SyncEngine &engine) {
+                    if (!interrupt)
+                        return;
+                    auto *count = new int(0);
+                    QObject::connect(&engine, &QObject::destroyed, [count] { delete count; });
+                    QObject::connect(&engine, &SyncEngine::progress, &engine,
+                                     [&engine, count, stopAfter](const SyncProgress &) {
+                                         if (++*count == stopAfter)
+                                             engine.cancel();
+                                     });
+                });
             if (!interrupt) {
-                QVERIFY2(report, report ? "" : qPrintable(QStringLiteral("seed %1 session %2: %3")
-                                                               .arg(seed)
-                                                               .arg(session)
-                                                               .arg(report.error().detail)));
+                QVERIFY2(report, report ? ""
+                                        : qPrintable(QStringLiteral("seed %1 session %2: %3")
+                                                         .arg(seed)
+                                                         .arg(session)
+                                                         .arg(report.error().detail)));
                 synced = true;
             }
         }
@@ -162,8 +167,13 @@ private slots:
         QCOMPARE(rows.size(), photos);
         for (const QJsonValue &row : rows) {
             portalKeys.insert(fs::test::rowValue(row.toObject(), QStringLiteral("photo_uuid")));
-            const QJsonArray files = row.toObject().value(QStringLiteral("value")).toObject().value(
-                QStringLiteral("photo_file")).toObject().value(QStringLiteral("value")).toArray();
+            const QJsonArray files = row.toObject()
+                                         .value(QStringLiteral("value"))
+                                         .toObject()
+                                         .value(QStringLiteral("photo_file"))
+                                         .toObject()
+                                         .value(QStringLiteral("value"))
+                                         .toArray();
             QCOMPARE(files.size(), 1);
             portalHashes.insert(files.first().toObject().value(QStringLiteral("sha256")).toString());
         }
@@ -173,10 +183,13 @@ private slots:
         // Every mapped value here is on the portal, and the portal's edit is here.
         KintoneClient reader(m_server.config());
         QVERIFY(reader.setCredentials(PortalTestServer::credentials()));
-        auto got = reader.get(QStringLiteral("record"), {{QStringLiteral("app"), m_mapping.surveyApp()},
-                                                         {QStringLiteral("id"), records.first().toObject().value(QStringLiteral("id"))}});
+        auto got =
+            reader.get(QStringLiteral("record"),
+                       {{QStringLiteral("app"), m_mapping.surveyApp()},
+                        {QStringLiteral("id"), records.first().toObject().value(QStringLiteral("id"))}});
         QVERIFY(got);
-        const PortalRecord portal = PortalRecord::fromKintone(got->value(QStringLiteral("record")).toObject(), m_mapping);
+        const PortalRecord portal =
+            PortalRecord::fromKintone(got->value(QStringLiteral("record")).toObject(), m_mapping);
         auto mine = PortalRecord::fromStore(*store, m_mapping);
         QVERIFY(mine);
         QCOMPARE(portal.fields, mine->fields);
@@ -189,14 +202,17 @@ private slots:
             }
         }
         for (auto it = lineNotes.begin(); it != lineNotes.end(); ++it)
-            QCOMPARE(portal.row(QStringLiteral("lines"), it.key())->values.value(QStringLiteral("line_note")), it.value());
+            QCOMPARE(portal.row(QStringLiteral("lines"), it.key())->values.value(QStringLiteral("line_note")),
+                     it.value());
         if (!leadPrefecture.isEmpty())
             QCOMPARE(store->hospital()->prefecture, leadPrefecture);
         QCOMPARE(*store->pendingChangeCount(), 0);
         QVERIFY(store->syncConflicts()->isEmpty());
         QVERIFY(store->verify()->isEmpty());
         qInfo("seed %u: %d sessions, faults %s", seed, sessions,
-              QJsonDocument(stats.value(QStringLiteral("faults")).toObject()).toJson(QJsonDocument::Compact).constData());
+              QJsonDocument(stats.value(QStringLiteral("faults")).toObject())
+                  .toJson(QJsonDocument::Compact)
+                  .constData());
     }
 };
 

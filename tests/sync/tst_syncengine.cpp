@@ -2,9 +2,8 @@
 // mutual TLS: first push, no-op resync, edits both ways, a two-writer conflict and its decision,
 // lost answers, expired uploads, a cancelled sync resumed, certificate and login failures, and
 // secrets kept out of logs and files.
-#include "syncfixture.h"
-
 #include "resultcheck.h"
+#include "syncfixture.h"
 #include "testpaths.h"
 
 #include <QCryptographicHash>
@@ -47,7 +46,8 @@ private:
 
     std::unique_ptr<model::SurveyStore> newSurvey(int photos)
     {
-        auto store = model::DemoSurvey::createOrReplace(m_dir.filePath(QStringLiteral("s%1.fsv").arg(++m_surveys)));
+        auto store =
+            model::DemoSurvey::createOrReplace(m_dir.filePath(QStringLiteral("s%1.fsv").arg(++m_surveys)));
         if (!store) {
             qWarning("demo: %s", qPrintable(store.error().detail));
             return {};
@@ -70,12 +70,12 @@ private:
 
     void touch(const QJsonObject &record, const QJsonObject &fields)
     {
-        const QJsonObject answer = m_server.control(
-            "POST", QStringLiteral("/__fs/touch-record"),
-            {{QStringLiteral("app"), m_mapping.surveyApp()},
-             {QStringLiteral("id"), record.value(QStringLiteral("id"))},
-             {QStringLiteral("record"), fields},
-             {QStringLiteral("user"), QStringLiteral("lead")}});
+        const QJsonObject answer =
+            m_server.control("POST", QStringLiteral("/__fs/touch-record"),
+                             {{QStringLiteral("app"), m_mapping.surveyApp()},
+                              {QStringLiteral("id"), record.value(QStringLiteral("id"))},
+                              {QStringLiteral("record"), fields},
+                              {QStringLiteral("user"), QStringLiteral("lead")}});
         QVERIFY2(answer.contains(QStringLiteral("revision")), QJsonDocument(answer).toJson().constData());
     }
 
@@ -114,8 +114,13 @@ private slots:
         QCOMPARE(photos.size(), 5);
         QSet<QString> hashes;
         for (const QJsonValue &row : photos) {
-            const QJsonArray files = row.toObject().value(QStringLiteral("value")).toObject().value(
-                QStringLiteral("photo_file")).toObject().value(QStringLiteral("value")).toArray();
+            const QJsonArray files = row.toObject()
+                                         .value(QStringLiteral("value"))
+                                         .toObject()
+                                         .value(QStringLiteral("photo_file"))
+                                         .toObject()
+                                         .value(QStringLiteral("value"))
+                                         .toArray();
             QCOMPARE(files.size(), 1);
             const QString sha = files.first().toObject().value(QStringLiteral("sha256")).toString();
             QCOMPARE(sha, fs::test::rowValue(row.toObject(), QStringLiteral("photo_sha256")));
@@ -133,8 +138,10 @@ private slots:
         QVERIFY(!again->pushed);
         QCOMPARE(again->uploaded, 0);
         const QJsonObject after = m_server.stats();
-        QCOMPARE(requests(after, QStringLiteral("PUT record.json")), requests(before, QStringLiteral("PUT record.json")));
-        QCOMPARE(requests(after, QStringLiteral("POST file.json")), requests(before, QStringLiteral("POST file.json")));
+        QCOMPARE(requests(after, QStringLiteral("PUT record.json")),
+                 requests(before, QStringLiteral("PUT record.json")));
+        QCOMPARE(requests(after, QStringLiteral("POST file.json")),
+                 requests(before, QStringLiteral("POST file.json")));
     }
 
     void editsTravelBothWays()
@@ -148,18 +155,22 @@ private slots:
         QVERIFY(store->applyChanges({{{model::Entity::ConnectionPoint, line, QStringLiteral("note")},
                                       QStringLiteral("ONUは3階サーバ室のラック上段")}}));
         // The lead corrects the hospital's name on the portal meanwhile.
-        touch(onlyRecord(*store), {{QStringLiteral("hospital_name"), QJsonObject{{QStringLiteral("value"), QStringLiteral("さぬき中央病院（本院）")}}}});
+        touch(onlyRecord(*store),
+              {{QStringLiteral("hospital_name"),
+                QJsonObject{{QStringLiteral("value"), QStringLiteral("さぬき中央病院（本院）")}}}});
 
         auto report = fs::test::syncOnce(*store, m_server, m_mapping);
         QVERIFY2(report, report ? "" : qPrintable(report.error().detail));
         QCOMPARE(report->pulled, 1);
         QCOMPARE(report->conflicts, 0);
         const QJsonObject record = onlyRecord(*store);
-        QCOMPARE(fs::test::fieldValue(record, QStringLiteral("hospital_name")), QStringLiteral("さぬき中央病院（本院）"));
+        QCOMPARE(fs::test::fieldValue(record, QStringLiteral("hospital_name")),
+                 QStringLiteral("さぬき中央病院（本院）"));
         bool found = false;
         for (const QJsonValue &row : fs::test::rowsOf(record, QStringLiteral("lines"))) {
             if (fs::test::rowValue(row.toObject(), QStringLiteral("line_uuid")) == line) {
-                QCOMPARE(fs::test::rowValue(row.toObject(), QStringLiteral("line_note")), QStringLiteral("ONUは3階サーバ室のラック上段"));
+                QCOMPARE(fs::test::rowValue(row.toObject(), QStringLiteral("line_note")),
+                         QStringLiteral("ONUは3階サーバ室のラック上段"));
                 found = true;
             }
         }
@@ -180,14 +191,17 @@ private slots:
         QVERIFY(store);
         QVERIFY(fs::test::syncOnce(*store, m_server, m_mapping));
         const QString survey = surveyUuid(*store);
-        QVERIFY(store->applyChanges({{{model::Entity::Survey, survey, QStringLiteral("note")}, QStringLiteral("調査員のメモ")}}));
-        touch(onlyRecord(*store), {{QStringLiteral("survey_note"), QJsonObject{{QStringLiteral("value"), QStringLiteral("班長のメモ")}}}});
+        QVERIFY(store->applyChanges(
+            {{{model::Entity::Survey, survey, QStringLiteral("note")}, QStringLiteral("調査員のメモ")}}));
+        touch(onlyRecord(*store), {{QStringLiteral("survey_note"),
+                                    QJsonObject{{QStringLiteral("value"), QStringLiteral("班長のメモ")}}}});
 
         auto report = fs::test::syncOnce(*store, m_server, m_mapping);
         QVERIFY2(report, report ? "" : qPrintable(report.error().detail));
         QCOMPARE(report->conflicts, 1);
         // Nothing overwritten on either side.
-        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")), QStringLiteral("班長のメモ"));
+        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")),
+                 QStringLiteral("班長のメモ"));
         QCOMPARE(store->surveyInfo()->note, QStringLiteral("調査員のメモ"));
         auto conflicts = store->syncConflicts();
         QVERIFY(conflicts);
@@ -200,13 +214,15 @@ private slots:
 
         // A second sync changes nothing while undecided.
         QVERIFY(fs::test::syncOnce(*store, m_server, m_mapping));
-        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")), QStringLiteral("班長のメモ"));
+        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")),
+                 QStringLiteral("班長のメモ"));
 
         QVERIFY(store->resolveConflict(conflicts->first().id, true));
         report = fs::test::syncOnce(*store, m_server, m_mapping);
         QVERIFY(report);
         QCOMPARE(report->conflicts, 0);
-        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")), QStringLiteral("調査員のメモ"));
+        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")),
+                 QStringLiteral("調査員のメモ"));
         QCOMPARE(*store->pendingChangeCount(), 0);
         auto trail = store->auditTrail();
         QVERIFY(std::any_of(trail->cbegin(), trail->cend(), [](const model::AuditEntry &e) {
@@ -214,15 +230,18 @@ private slots:
         }));
 
         // The other decision: the portal's value is written here.
-        touch(onlyRecord(*store), {{QStringLiteral("survey_note"), QJsonObject{{QStringLiteral("value"), QStringLiteral("班長の再修正")}}}});
-        QVERIFY(store->applyChanges({{{model::Entity::Survey, survey, QStringLiteral("note")}, QStringLiteral("調査員の再修正")}}));
+        touch(onlyRecord(*store), {{QStringLiteral("survey_note"),
+                                    QJsonObject{{QStringLiteral("value"), QStringLiteral("班長の再修正")}}}});
+        QVERIFY(store->applyChanges(
+            {{{model::Entity::Survey, survey, QStringLiteral("note")}, QStringLiteral("調査員の再修正")}}));
         QVERIFY(fs::test::syncOnce(*store, m_server, m_mapping));
         conflicts = store->syncConflicts();
         QCOMPARE(conflicts->size(), 1);
         QVERIFY(store->resolveConflict(conflicts->first().id, false));
         QCOMPARE(store->surveyInfo()->note, QStringLiteral("班長の再修正"));
         QVERIFY(fs::test::syncOnce(*store, m_server, m_mapping));
-        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")), QStringLiteral("班長の再修正"));
+        QCOMPARE(fs::test::fieldValue(onlyRecord(*store), QStringLiteral("survey_note")),
+                 QStringLiteral("班長の再修正"));
         QCOMPARE(*store->pendingChangeCount(), 0);
     }
 
@@ -230,10 +249,14 @@ private slots:
     {
         QTest::addColumn<QString>("api");
         QTest::addColumn<QString>("fault");
-        QTest::newRow("record write committed, answer lost") << "records.json" << "drop_after_commit";
-        QTest::newRow("upload stored, answer lost") << "file.json" << "drop_after_commit";
-        QTest::newRow("record write refused 503") << "records.json" << "503";
-        QTest::newRow("too many requests") << "file.json" << "429";
+        QTest::newRow("record write committed, answer lost") << "records.json"
+                                                             << "drop_after_commit";
+        QTest::newRow("upload stored, answer lost") << "file.json"
+                                                    << "drop_after_commit";
+        QTest::newRow("record write refused 503") << "records.json"
+                                                  << "503";
+        QTest::newRow("too many requests") << "file.json"
+                                           << "429";
     }
 
     void lostAnswersNeverDuplicate()
@@ -242,10 +265,12 @@ private slots:
         QFETCH(QString, fault);
         auto store = newSurvey(4);
         QVERIFY(store);
-        m_server.setFaults({{QStringLiteral("seed"), 1},
-                            {QStringLiteral("only"), QJsonArray{api}},
-                            {QStringLiteral("script"), QJsonArray{QJsonObject{{QStringLiteral("at"), 0}, {QStringLiteral("fault"), fault}},
-                                                                  QJsonObject{{QStringLiteral("at"), 1}, {QStringLiteral("fault"), fault}}}}});
+        m_server.setFaults(
+            {{QStringLiteral("seed"), 1},
+             {QStringLiteral("only"), QJsonArray{api}},
+             {QStringLiteral("script"),
+              QJsonArray{QJsonObject{{QStringLiteral("at"), 0}, {QStringLiteral("fault"), fault}},
+                         QJsonObject{{QStringLiteral("at"), 1}, {QStringLiteral("fault"), fault}}}}});
         auto report = fs::test::syncOnce(*store, m_server, m_mapping);
         m_server.resetFaults();
         QVERIFY2(report, report ? "" : qPrintable(report.error().detail));
@@ -267,7 +292,8 @@ private slots:
         QVERIFY(fs::test::syncOnce(*store, m_server, m_mapping));
         QVERIFY(fs::test::addPhotos(*store, 3, 777));
         // Every write of the record fails: the uploads are made and kept, the record is not written.
-        m_server.setFaults({{QStringLiteral("seed"), 2}, {QStringLiteral("p503"), 1.0},
+        m_server.setFaults({{QStringLiteral("seed"), 2},
+                            {QStringLiteral("p503"), 1.0},
                             {QStringLiteral("only"), QJsonArray{QStringLiteral("record.json")}}});
         auto failed = fs::test::syncOnce(*store, m_server, m_mapping);
         m_server.resetFaults();
@@ -282,7 +308,9 @@ private slots:
         QVERIFY(outbox->first().lastError.contains(QStringLiteral("503")));
 
         // A day later the portal has dropped them: the sync notices and sends them again.
-        QVERIFY(m_server.control("POST", QStringLiteral("/__fs/expire-uploads")).value(QStringLiteral("expired")).toInt() >= 3);
+        QVERIFY(m_server.control("POST", QStringLiteral("/__fs/expire-uploads"))
+                    .value(QStringLiteral("expired"))
+                    .toInt() >= 3);
         auto report = fs::test::syncOnce(*store, m_server, m_mapping);
         QVERIFY2(report, report ? "" : qPrintable(report.error().detail));
         QCOMPARE(report->reused, 3);   // tried first,
@@ -296,14 +324,13 @@ private slots:
         auto store = newSurvey(12);
         QVERIFY(store);
         const int uploadsBefore = m_server.stats().value(QStringLiteral("uploads")).toInt();
-        auto cancelled = fs::test::syncOnce(*store, m_server, m_mapping, QStringLiteral("investigator"),
-                                            [](SyncEngine &engine) {
-                                                QObject::connect(&engine, &SyncEngine::progress, &engine,
-                                                                 [&engine](const SyncProgress &p) {
-                                                                     if (p.step == QStringLiteral("upload") && p.itemsDone >= 5)
-                                                                         engine.cancel();
-                                                                 });
-                                            });
+        auto cancelled = fs::test::syncOnce(
+            *store, m_server, m_mapping, QStringLiteral("investigator"), [](SyncEngine &engine) {
+                QObject::connect(&engine, &SyncEngine::progress, &engine, [&engine](const SyncProgress &p) {
+                    if (p.step == QStringLiteral("upload") && p.itemsDone >= 5)
+                        engine.cancel();
+                });
+            });
         QVERIFY(!cancelled);
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
         const int kept = int(store->pendingUploads()->size());
@@ -330,11 +357,13 @@ private slots:
         KintoneClient lead(m_server.config(QStringLiteral("lead")));
         QVERIFY(lead.setCredentials(PortalTestServer::credentials(QStringLiteral("lead"))));
         for (int i = 1; i <= 12; ++i) { // more than one page of ten
-            auto posted = lead.send("POST", QStringLiteral("record/comment"),
-                                    {{QStringLiteral("app"), m_mapping.surveyApp()},
-                                     {QStringLiteral("record"), id},
-                                     {QStringLiteral("comment"), QJsonObject{{QStringLiteral("text"), QStringLiteral("指摘 %1").arg(i)}}}},
-                                    false);
+            auto posted =
+                lead.send("POST", QStringLiteral("record/comment"),
+                          {{QStringLiteral("app"), m_mapping.surveyApp()},
+                           {QStringLiteral("record"), id},
+                           {QStringLiteral("comment"),
+                            QJsonObject{{QStringLiteral("text"), QStringLiteral("指摘 %1").arg(i)}}}},
+                          false);
             QVERIFY2(posted, posted ? "" : qPrintable(posted.error().describe()));
         }
         auto report = fs::test::syncOnce(*store, m_server, m_mapping);
@@ -356,17 +385,18 @@ private slots:
         QTest::addColumn<bool>("trustTestCa");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("words");
-        QTest::newRow("wrong passphrase") << "client.p12" << "wrong" << PortalTestServer::kPassword << true
+        QTest::newRow("wrong passphrase") << "client.p12"
+                                          << "wrong" << PortalTestServer::kPassword << true
                                           << int(ErrorCode::TlsFailed) << "wrong passphrase";
-        QTest::newRow("expired certificate") << "expired-client.p12" << PortalTestServer::kPassphrase
-                                             << PortalTestServer::kPassword << true << int(ErrorCode::TlsFailed)
-                                             << "expired on 2021-01-01";
-        QTest::newRow("certificate of another CA") << "other-client.p12" << PortalTestServer::kPassphrase
-                                                   << PortalTestServer::kPassword << true
-                                                   << int(ErrorCode::TlsFailed) << "client certificate";
-        QTest::newRow("portal not trusted") << "client.p12" << PortalTestServer::kPassphrase
-                                            << PortalTestServer::kPassword << false << int(ErrorCode::TlsFailed)
-                                            << "not trusted";
+        QTest::newRow("expired certificate")
+            << "expired-client.p12" << PortalTestServer::kPassphrase << PortalTestServer::kPassword << true
+            << int(ErrorCode::TlsFailed) << "expired on 2021-01-01";
+        QTest::newRow("certificate of another CA")
+            << "other-client.p12" << PortalTestServer::kPassphrase << PortalTestServer::kPassword << true
+            << int(ErrorCode::TlsFailed) << "client certificate";
+        QTest::newRow("portal not trusted")
+            << "client.p12" << PortalTestServer::kPassphrase << PortalTestServer::kPassword << false
+            << int(ErrorCode::TlsFailed) << "not trusted";
         QTest::newRow("wrong password") << "client.p12" << PortalTestServer::kPassphrase << "nope" << true
                                         << int(ErrorCode::AuthenticationFailed) << "CB_WA01";
     }
@@ -428,7 +458,8 @@ private slots:
         const QByteArray authorization =
             QByteArray(QByteArray("investigator:") + PortalTestServer::kPassword).toBase64();
         const QStringList secrets{QString::fromLatin1(PortalTestServer::kPassword),
-                                  QString::fromLatin1(PortalTestServer::kPassphrase), QString::fromLatin1(authorization)};
+                                  QString::fromLatin1(PortalTestServer::kPassphrase),
+                                  QString::fromLatin1(authorization)};
         const QString log = g_messages.join(QLatin1Char('\n'));
         QVERIFY(log.contains(QStringLiteral("/k/v1/file.json")));
         const QByteArray file = fs::test::readFile(store->path());
@@ -439,7 +470,8 @@ private slots:
             QVERIFY2(!file.contains(secret.toUtf8()), qPrintable(secret));
             QVERIFY2(!access.contains(secret.toUtf8()), qPrintable(secret));
         }
-        QVERIFY(!fs::test::readFile(store->path() + QStringLiteral("-wal")).contains(PortalTestServer::kPassword));
+        QVERIFY(!fs::test::readFile(store->path() + QStringLiteral("-wal"))
+                     .contains(PortalTestServer::kPassword));
     }
 };
 
