@@ -143,7 +143,7 @@ int main(int argc, char *argv[])
                 if (i > 0)
                     config += QStringLiteral("next\n");
                 config +=
-                    QStringLiteral("url = \"https://localhost:%1/k/v1/file.json\"\n").arg(server.port()) +
+                    QStringLiteral("url = \"https://127.0.0.1:%1/k/v1/file.json\"\n").arg(server.port()) +
                     QStringLiteral("cert = \"%1:%2\"\ncert-type = P12\ncacert = \"%3\"\n")
                         .arg(server.cert(QStringLiteral("client.p12")),
                              QString::fromLatin1(PortalTestServer::kPassphrase),

@@ -195,7 +195,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.hasConfig());
         const QString portal = widget<QLabel>(dialog, "portalLabel")->text();
-        QVERIFY2(portal.contains(QStringLiteral("localhost:%1").arg(server.port())) &&
+        QVERIFY2(portal.contains(QStringLiteral("127.0.0.1:%1").arg(server.port())) &&
                      portal.contains(QStringLiteral("investigator")),
                  qPrintable(portal));
         QCOMPARE(QSettings().value(QStringLiteral("portal/configPath")).toString(), configPath);

@@ -70,7 +70,7 @@ PORT=$(cat "$TMP/ready")
 set +e
 NODE_EXTRA_CA_CERTS="$TMP/certs/ca.pem" \
 NODE_OPTIONS="${NODE_OPTIONS:-} --dns-result-order=ipv4first" \
-KINTONE_BASE_URL="https://localhost:$PORT" \
+KINTONE_BASE_URL="https://127.0.0.1:$PORT" \
 KINTONE_PFX="$TMP/certs/client.p12" \
 KINTONE_PFX_PASSWORD="$PFX_PASSWORD" \
 KINTONE_USER=fidelity \

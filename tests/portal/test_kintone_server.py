@@ -190,7 +190,7 @@ class Client:
 
     def connect(self):
         if self.conn is None:
-            self.conn = http.client.HTTPSConnection("localhost", self.server.port, context=self.ctx, timeout=30)
+            self.conn = http.client.HTTPSConnection("127.0.0.1", self.server.port, context=self.ctx, timeout=30)
         return self.conn
 
     def headers(self, extra=None):
@@ -906,7 +906,7 @@ class ProtocolTests(Base):
         # oversize bodies are refused from the headers alone
         for path, ctype, length in (("/k/v1/file.json", "multipart/form-data; boundary=x", 2 * 1024 ** 3),
                                     ("/k/v1/records.json", "application/json", 17 * 1024 ** 2)):
-            conn = http.client.HTTPSConnection("localhost", MAIN.port, context=tls_context(), timeout=10)
+            conn = http.client.HTTPSConnection("127.0.0.1", MAIN.port, context=tls_context(), timeout=10)
             conn.putrequest("POST", path)
             for k, v in self.c.headers({"Content-Type": ctype, "Content-Length": str(length)}).items():
                 conn.putheader(k, v)
@@ -946,7 +946,7 @@ class ProtocolTests(Base):
 class TlsTests(Base):
     def expect_refused(self, context, expect_in_log):
         log_before = len(MAIN.server_log())
-        conn = http.client.HTTPSConnection("localhost", MAIN.port, context=context, timeout=10)
+        conn = http.client.HTTPSConnection("127.0.0.1", MAIN.port, context=context, timeout=10)
         with self.assertRaises((ssl.SSLError, ConnectionError, http.client.RemoteDisconnected)):
             conn.request("GET", f"/k/v1/records.json?app={SURVEY}", headers=self.c.headers())
             conn.getresponse().read()
@@ -974,7 +974,7 @@ class TlsTests(Base):
         self.assertLess(time.time() - t0, 3)
 
     def test_control_api_needs_the_client_certificate(self):
-        conn = http.client.HTTPSConnection("localhost", MAIN.port, context=tls_context(None), timeout=10)
+        conn = http.client.HTTPSConnection("127.0.0.1", MAIN.port, context=tls_context(None), timeout=10)
         with self.assertRaises((ssl.SSLError, ConnectionError, http.client.RemoteDisconnected)):
             conn.request("GET", "/__fs/stats")
             conn.getresponse().read()

@@ -115,7 +115,7 @@ void PortalTestServer::stop()
 QString PortalTestServer::writeConfig(const QString &login) const
 {
     const QString path = m_dir.filePath(login + QStringLiteral("-portal.json"));
-    const QJsonObject o{{QStringLiteral("baseUrl"), QStringLiteral("https://localhost:%1").arg(m_port)},
+    const QJsonObject o{{QStringLiteral("baseUrl"), QStringLiteral("https://127.0.0.1:%1").arg(m_port)},
                         {QStringLiteral("auth"), QStringLiteral("password")},
                         {QStringLiteral("login"), login},
                         {QStringLiteral("clientCertificate"), QStringLiteral("certs/client.p12")},
@@ -161,7 +161,7 @@ QJsonObject PortalTestServer::control(const QByteArray &method, const QString &p
     }
     ssl.setLocalCertificate(client.first());
     ssl.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-    QNetworkRequest request(QUrl(QStringLiteral("https://localhost:%1").arg(m_port) + path));
+    QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_port) + path));
     request.setSslConfiguration(ssl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = network.sendCustomRequest(request, method, QJsonDocument(body).toJson());

@@ -3,7 +3,7 @@
 // official client expects. Started by tests/portal/run_fidelity.sh.
 //
 // Environment:
-//   KINTONE_BASE_URL       https://localhost:PORT
+//   KINTONE_BASE_URL       https://127.0.0.1:PORT
 //   KINTONE_PFX            client certificate (PKCS#12)
 //   KINTONE_PFX_PASSWORD   its passphrase
 //   KINTONE_USER / KINTONE_PASSWORD   a --user of the server
