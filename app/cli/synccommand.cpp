@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <functional>
+
 namespace fs::cli {
 
 namespace {
@@ -77,6 +79,23 @@ fs::Result<std::unique_ptr<fs::sync::KintoneClient>> connectClient(const fs::syn
     return client;
 }
 
+// Runs work on the portal's hospital list, through a client with the secrets just read.
+int withDirectory(const QCommandLineParser &parser,
+                  const std::function<int(fs::sync::PortalDirectory &)> &work)
+{
+    auto portal = loadPortal(parser);
+    if (!portal)
+        return failWith(portal.error());
+    auto client = connectClient(portal->config, parser.isSet(stdinOption()));
+    if (!client)
+        return failWith(client.error());
+    fs::sync::PortalDirectory directory(**client, portal->mapping);
+    return work(directory);
+}
+
+int printHospitals(fs::sync::PortalDirectory &directory, bool json);
+int downloadWorkbook(fs::sync::PortalDirectory &directory, const QString &code, const QString &path);
+
 int listConflicts(fs::model::SurveyStore &store)
 {
     auto conflicts = store.syncConflicts(false);
@@ -136,17 +155,17 @@ int hospitals(const QStringList &arguments)
     parser.addOption(jsonOption);
     if (!parse(parser, QStringLiteral("portal hospitals"), arguments))
         return stopStatus(parser);
-    auto portal = loadPortal(parser);
-    if (!portal)
-        return failWith(portal.error());
-    auto client = connectClient(portal->config, parser.isSet(stdinOption()));
-    if (!client)
-        return failWith(client.error());
-    fs::sync::PortalDirectory directory(**client, portal->mapping);
+    return withDirectory(parser, [&](fs::sync::PortalDirectory &directory) {
+        return printHospitals(directory, parser.isSet(jsonOption));
+    });
+}
+
+int printHospitals(fs::sync::PortalDirectory &directory, bool json)
+{
     auto list = directory.hospitals();
     if (!list)
         return failWith(list.error().toError());
-    if (parser.isSet(jsonOption)) {
+    if (json) {
         QJsonArray array;
         for (const fs::sync::PortalHospital &h : *list)
             array.append(QJsonObject{{QStringLiteral("id"), h.recordId},
@@ -186,21 +205,21 @@ int workbook(const QStringList &arguments)
         return stopStatus(parser);
     if (!parser.isSet(hospitalOption) || !parser.isSet(outOption))
         return usage(QStringLiteral("--hospital CODE and --out FILE are required"), parser);
-    auto portal = loadPortal(parser);
-    if (!portal)
-        return failWith(portal.error());
-    auto client = connectClient(portal->config, parser.isSet(stdinOption()));
-    if (!client)
-        return failWith(client.error());
-    fs::sync::PortalDirectory directory(**client, portal->mapping);
-    auto hospital = directory.hospital(parser.value(hospitalOption));
+    return withDirectory(parser, [&](fs::sync::PortalDirectory &directory) {
+        return downloadWorkbook(directory, parser.value(hospitalOption), parser.value(outOption));
+    });
+}
+
+int downloadWorkbook(fs::sync::PortalDirectory &directory, const QString &code, const QString &path)
+{
+    auto hospital = directory.hospital(code);
     if (!hospital)
         return failWith(hospital.error().toError());
-    auto size = directory.downloadWorkbook(*hospital, parser.value(outOption));
+    auto size = directory.downloadWorkbook(*hospital, path);
     if (!size)
         return failWith(size.error().toError());
-    out() << "wrote " << parser.value(outOption) << " (" << hospital->workbookName << ", " << *size
-          << " bytes) for " << hospital->name << Qt::endl;
+    out() << "wrote " << path << " (" << hospital->workbookName << ", " << *size << " bytes) for "
+          << hospital->name << Qt::endl;
     return Commands::kOk;
 }
 
