@@ -84,6 +84,28 @@ inline QJsonArray rowsOf(const QJsonObject &record, const QString &table)
     return record.value(QStringLiteral("fields")).toObject().value(table).toArray();
 }
 
+// The files in a dumped photo row's FILE field (each with the server's "sha256" of its bytes).
+inline QJsonArray photoFiles(const QJsonObject &row)
+{
+    return row.value(QStringLiteral("value"))
+        .toObject()
+        .value(QStringLiteral("photo_file"))
+        .toObject()
+        .value(QStringLiteral("value"))
+        .toArray();
+}
+
+// The built-in mapping and a portal test server made from it; an error text, empty on success.
+inline QString startPortal(PortalTestServer &server, fs::sync::FieldMapping &mapping,
+                           const PortalTestServer::Options &options = {})
+{
+    auto builtIn = fs::sync::FieldMapping::builtIn();
+    if (!builtIn)
+        return builtIn.error().detail;
+    mapping = *builtIn;
+    return server.start(mapping, options);
+}
+
 inline QString rowValue(const QJsonObject &row, const QString &code)
 {
     return row.value(QStringLiteral("value"))

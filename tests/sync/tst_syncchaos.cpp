@@ -44,10 +44,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        auto mapping = FieldMapping::builtIn();
-        QVERIFY(mapping);
-        m_mapping = *mapping;
-        const QString started = m_server.start(m_mapping);
+        const QString started = fs::test::startPortal(m_server, m_mapping);
         QVERIFY2(started.isEmpty(), qPrintable(started));
         m_template = m_dir.filePath(QStringLiteral("template.fsv"));
         auto store = model::DemoSurvey::createOrReplace(m_template);
@@ -167,13 +164,7 @@ private slots:
         QCOMPARE(rows.size(), photos);
         for (const QJsonValue &row : rows) {
             portalKeys.insert(fs::test::rowValue(row.toObject(), QStringLiteral("photo_uuid")));
-            const QJsonArray files = row.toObject()
-                                         .value(QStringLiteral("value"))
-                                         .toObject()
-                                         .value(QStringLiteral("photo_file"))
-                                         .toObject()
-                                         .value(QStringLiteral("value"))
-                                         .toArray();
+            const QJsonArray files = fs::test::photoFiles(row.toObject());
             QCOMPARE(files.size(), 1);
             portalHashes.insert(files.first().toObject().value(QStringLiteral("sha256")).toString());
         }

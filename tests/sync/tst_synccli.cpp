@@ -48,12 +48,9 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        auto mapping = FieldMapping::builtIn();
-        QVERIFY(mapping);
-        m_mapping = *mapping;
         PortalTestServer::Options options;
         options.extraArguments << QStringLiteral("--seed-records") << QStringLiteral("2=10600");
-        const QString started = m_server.start(m_mapping, options);
+        const QString started = fs::test::startPortal(m_server, m_mapping, options);
         QVERIFY2(started.isEmpty(), qPrintable(started));
         m_config = m_server.writeConfig();
     }

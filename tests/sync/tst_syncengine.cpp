@@ -84,10 +84,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        auto mapping = FieldMapping::builtIn();
-        QVERIFY2(mapping, mapping ? "" : qPrintable(mapping.error().detail));
-        m_mapping = *mapping;
-        const QString started = m_server.start(m_mapping);
+        const QString started = fs::test::startPortal(m_server, m_mapping);
         QVERIFY2(started.isEmpty(), qPrintable(started));
     }
 
@@ -114,13 +111,7 @@ private slots:
         QCOMPARE(photos.size(), 5);
         QSet<QString> hashes;
         for (const QJsonValue &row : photos) {
-            const QJsonArray files = row.toObject()
-                                         .value(QStringLiteral("value"))
-                                         .toObject()
-                                         .value(QStringLiteral("photo_file"))
-                                         .toObject()
-                                         .value(QStringLiteral("value"))
-                                         .toArray();
+            const QJsonArray files = fs::test::photoFiles(row.toObject());
             QCOMPARE(files.size(), 1);
             const QString sha = files.first().toObject().value(QStringLiteral("sha256")).toString();
             QCOMPARE(sha, fs::test::rowValue(row.toObject(), QStringLiteral("photo_sha256")));
