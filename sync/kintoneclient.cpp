@@ -210,24 +210,9 @@ KintoneResult<QByteArray> KintoneClient::finish(QNetworkReply *reply)
         return tl::unexpected(cancelledError());
     }
     if (status == 0 || (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied)) {
-        KintoneError e;
-        const QString sslErrors = reply->property("fsSslErrors").toString();
-        if (!sslErrors.isEmpty()) {
-            e = tlsError(
-                QStringLiteral("the portal's certificate is not trusted (%1); check the portal address "
-                               "and caCertificates")
-                    .arg(sslErrors));
-        } else if (error == QNetworkReply::SslHandshakeFailedError ||
-                   reply->errorString().contains(QStringLiteral("alert"), Qt::CaseInsensitive)) {
-            e = tlsError(
-                QStringLiteral("the secure connection failed (%1); the portal may not accept this client "
-                               "certificate")
-                    .arg(reply->errorString()));
-        } else {
-            e.kind = KintoneError::Kind::Network;
-            e.detail = QStringLiteral("%1 %2: no answer (%3)")
-                           .arg(QString::fromLatin1(method), path, reply->errorString());
-        }
+        const KintoneError e = KintoneError::noAnswer(
+            QString::fromLatin1(method) + QLatin1Char(' ') + path, reply->property("fsSslErrors").toString(),
+            error == QNetworkReply::SslHandshakeFailedError, reply->errorString());
         qCWarning(lcNetwork) << method << path << "failed after" << ms << "ms:" << e.detail;
         return tl::unexpected(e);
     }

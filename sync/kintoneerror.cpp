@@ -65,6 +65,28 @@ fs::Error KintoneError::toError() const
     return {ErrorCode::PortalError, describe()};
 }
 
+KintoneError KintoneError::noAnswer(const QString &request, const QString &sslErrors, bool handshakeFailed,
+                                    const QString &errorString)
+{
+    KintoneError e;
+    if (!sslErrors.isEmpty()) {
+        e.kind = Kind::Tls;
+        e.detail =
+            QStringLiteral("the portal's certificate is not trusted (%1); check the portal address and "
+                           "caCertificates")
+                .arg(sslErrors);
+    } else if (handshakeFailed || errorString.contains(QStringLiteral("alert"), Qt::CaseInsensitive)) {
+        e.kind = Kind::Tls;
+        e.detail = QStringLiteral("the secure connection failed (%1); the portal may not accept this client "
+                                  "certificate")
+                       .arg(errorString);
+    } else {
+        e.kind = Kind::Network;
+        e.detail = QStringLiteral("%1: no answer (%2)").arg(request, errorString);
+    }
+    return e;
+}
+
 KintoneError KintoneError::fromResponse(int status, const QByteArray &body)
 {
     KintoneError e;

@@ -40,6 +40,11 @@ struct KintoneError
     // For callers outside sync: TlsFailed, PortalError, ConnectionFailed, Timeout, Cancelled, …
     [[nodiscard]] fs::Error toError() const;
 
+    // A request that got no HTTP answer: untrusted portal certificate (sslErrors not empty), a failed
+    // handshake (the portal refusing the client certificate), or a network failure.
+    [[nodiscard]] static KintoneError noAnswer(const QString &request, const QString &sslErrors,
+                                               bool handshakeFailed, const QString &errorString);
+
     // Parses an error answer; a text or HTML body (a 503 from a load balancer) keeps its first line.
     [[nodiscard]] static KintoneError fromResponse(int status, const QByteArray &body);
 };

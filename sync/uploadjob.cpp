@@ -73,20 +73,10 @@ void UploadJob::start()
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (m_finished)
             return;
-        if (!m_sslErrors.isEmpty())
-            fail(KintoneError::Kind::Tls,
-                 QStringLiteral("the portal's certificate is not trusted (%1); check the portal address and "
-                                "caCertificates")
-                     .arg(m_sslErrors.join(QStringLiteral("; "))));
-        else if (error == QAbstractSocket::SslHandshakeFailedError ||
-                 m_socket->errorString().contains(QStringLiteral("alert"), Qt::CaseInsensitive))
-            fail(KintoneError::Kind::Tls,
-                 QStringLiteral("the secure connection failed (%1); the portal may not "
-                                "accept this client certificate")
-                     .arg(m_socket->errorString()));
-        else
-            fail(KintoneError::Kind::Network,
-                 QStringLiteral("POST %1: no answer (%2)").arg(m_target.url.path(), m_socket->errorString()));
+        const KintoneError e = KintoneError::noAnswer(
+            QStringLiteral("POST ") + m_target.url.path(), m_sslErrors.join(QStringLiteral("; ")),
+            error == QAbstractSocket::SslHandshakeFailedError, m_socket->errorString());
+        fail(e.kind, e.detail);
     });
     if (m_reused && m_socket->state() == QAbstractSocket::ConnectedState && m_socket->isEncrypted()) {
         sendRequest();
