@@ -22,9 +22,10 @@ enum class Entity
     BackupChecklist,
     FloorPlan,
     Pin,
+    ReviewComment,
 };
 
-inline constexpr EnumKeys<Entity, 15> kEntityKeys({{
+inline constexpr EnumKeys<Entity, 16> kEntityKeys({{
     {Entity::Survey, u"survey"},
     {Entity::Hospital, u"hospital"},
     {Entity::Investigator, u"investigator"},
@@ -40,6 +41,7 @@ inline constexpr EnumKeys<Entity, 15> kEntityKeys({{
     {Entity::BackupChecklist, u"backup_checklist"},
     {Entity::FloorPlan, u"floor_plan"},
     {Entity::Pin, u"pin"},
+    {Entity::ReviewComment, u"review_comment"},
 }});
 
 } // namespace fs::model

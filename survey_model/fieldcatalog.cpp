@@ -5,6 +5,7 @@
 #include "connectionpoint.h"
 #include "investigator.h"
 #include "pin.h"
+#include "surveyinfo.h"
 #include "terminal.h"
 
 #include <QDate>
@@ -39,7 +40,11 @@ FieldSpec of(const char *name, FieldKind kind, QStringList keys = {})
 QHash<Entity, QList<FieldSpec>> buildCatalog()
 {
     QHash<Entity, QList<FieldSpec>> c;
-    c[Entity::Survey] = {of("fiscal_year", FieldKind::Integer), text("note")};
+    // The review state is changed through setSurveyState (which checks the move) or by the portal.
+    c[Entity::Survey] = {of("fiscal_year", FieldKind::Integer), text("note"),
+                         of("state", FieldKind::Key, keysOf(kSurveyStateKeys)),
+                         of("state_changed_at", FieldKind::Timestamp), text("state_changed_by")};
+    c[Entity::ReviewComment] = {of("resolved_at", FieldKind::Timestamp), text("resolved_by")};
     c[Entity::Hospital] = {text("code"),         text("name"),       text("name_kana"),
                            text("postal"),       text("prefecture"), text("address"),
                            text("address_kana"), text("building"),   of("beds", FieldKind::Integer),
@@ -204,6 +209,7 @@ bool FieldCatalog::hasTombstones(Entity entity)
         return true;
     case Entity::Survey:
     case Entity::Hospital:
+    case Entity::ReviewComment:
     case Entity::VisitDay:
     case Entity::ScheduleStep:
     case Entity::BackupQuestionnaire:

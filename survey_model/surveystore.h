@@ -7,6 +7,7 @@
 #include "fieldref.h"
 #include "finding.h"
 #include "photo.h"
+#include "reviewcomment.h"
 #include "scanport.h"
 #include "surveydata.h"
 #include "syncstate.h"
@@ -263,6 +264,24 @@ public:
     // sets one.
     [[nodiscard]] Result<void> setBackupAnswers(const BackupQuestionnaire &answers,
                                                 AnswersOrigin origin = AnswersOrigin::Edit);
+
+    // ---- team-lead review (surveystorereview.cpp)
+    // Moves the survey to another review state, recording who (the actor) and when (the clock),
+    // audited and queued for the portal: 作成中 → 提出済 (submit), 提出済 → 差戻し / 承認,
+    // 差戻し → 提出済 (resubmit), 承認 → 差戻し (reopen). InvalidArgument for any other move.
+    [[nodiscard]] Result<SurveyInfo> setSurveyState(SurveyState state);
+    // Adds a comment by the actor on an item: targetEntity is one of ReviewComment's, and the
+    // row must exist (the survey's own uuid for the survey). The body is 1–65,535 characters.
+    [[nodiscard]] Result<ReviewComment> addReviewComment(const QString &targetEntity,
+                                                         const QString &targetUuid, const QString &body);
+    // Marks a comment dealt with (by the actor, now) or open again; audited and queued.
+    [[nodiscard]] Result<ReviewComment> setReviewCommentResolved(const QString &uuid, bool resolved);
+    // Oldest first; openOnly leaves out the resolved ones.
+    [[nodiscard]] Result<QList<ReviewComment>> reviewComments(bool openOnly = false) const;
+    // Comments made in another FieldSurvey and found on the portal's record, stored as they are
+    // (their uuid kept, audited as a sync, not queued); those already here are skipped. Returns
+    // how many were new.
+    [[nodiscard]] Result<int> storeSyncedReviewComments(const QList<ReviewComment> &comments);
 
     // ---- portal sync (survey_sync reads and writes through these; see syncstate.h)
     // The survey's rows of one entity with the named sources (SyncSources), as text; removed
