@@ -43,7 +43,7 @@ QMap<QString, SyncSourceTable> buildTables()
     QMap<QString, SyncSourceTable> t;
     const auto add = [&t](SyncSourceTable table) { t.insert(table.entity, std::move(table)); };
     add(make(s("survey"), s("survey t"), s("t.id"), false,
-             {s("state"), s("source_workbook"), s("created_at"), s("updated_at")}, {}));
+             {s("source_workbook"), s("created_at"), s("updated_at")}, {}));
     add(make(s("hospital"), s("hospital t"), s("t.id"), false, {}, {}));
     add(make(s("connection_point"), s("connection_point t"), s("t.line_no"), true,
              {s("caf_id"), s("line_no")}, {}));
@@ -63,6 +63,10 @@ QMap<QString, SyncSourceTable> buildTables()
              {s("source_kind"), s("page_index")}, {{s("sha256"), s("b.sha256")}}));
     add(make(s("pin"), s("pin t JOIN floor_plan f ON f.id = t.floor_plan_id"), s("f.position, t.id"), true,
              {s("source_text")}, {{s("target"), targetExpression()}, {s("plan_uuid"), s("f.uuid")}}));
+    // The review's comments; those made in kintone itself (remote_id) come back as kintone comments.
+    add(make(s("review_comment"), s("(SELECT * FROM review_comment WHERE remote_id IS NULL) t"),
+             s("t.created_at, t.id"), false,
+             {s("target_entity"), s("target_uuid"), s("author"), s("body"), s("created_at")}, {}));
     return t;
 }
 

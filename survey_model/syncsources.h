@@ -13,7 +13,8 @@ namespace fs::model {
 // contract it is checked against, so that no configured text ever reaches SQL.
 struct SyncSourceTable
 {
-    QString entity; // survey, hospital, connection_point, device, terminal, finding, photo, floor_plan, pin
+    QString entity; // survey, hospital, connection_point, device, terminal, finding, photo, floor_plan, pin,
+                    // review_comment
     QString from;   // FROM clause, the entity's table aliased as t
     QString order;  // ORDER BY clause
     bool tombstones = false;

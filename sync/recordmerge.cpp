@@ -19,6 +19,13 @@ bool canRemoveHere(const QString &entity)
     return e && model::FieldCatalog::hasTombstones(*e);
 }
 
+// Rows added on the portal are taken in only where another FieldSurvey writes them: a team lead's
+// review comments. Other rows the portal adds stay there (a line needs its CAF ID from here).
+bool canCreateHere(const QString &entity)
+{
+    return entity == QStringLiteral("review_comment");
+}
+
 enum class Outcome
 {
     Same,     // both sides agree
@@ -165,6 +172,12 @@ struct Merger
             }
             if (localKeys.contains(s.key))
                 continue;
+            if (canCreateHere(t.entity) && !s.key.isEmpty()) {
+                QHash<QString, QString> values;
+                for (const MappedField &f : t.fields)
+                    values.insert(f.source, s.values.value(f.code));
+                plan.createLocally << qMakePair(t.entity, values);
+            }
             rows << MergePlan::Row{s.rowId, s.key, {}, false};
             sentKeys.insert(s.key);
         }

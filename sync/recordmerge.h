@@ -38,8 +38,11 @@ struct MergePlan
     bool sendData = false;                        // the survey JSON file
     QList<LocalChange> toLocal;                   // portal changes to write here
     QList<QPair<QString, QString>> removeLocally; // (entity, uuid) rows the portal deleted
-    QList<model::SyncConflict> conflicts;         // the same field changed on both sides
-    QList<QPair<QString, QString>> filesNeeded;   // (entity, uuid) whose file must be uploaded
+    // Rows another FieldSurvey added on the portal that this survey takes in (review comments):
+    // (entity, the row's values by source).
+    QList<QPair<QString, QHash<QString, QString>>> createLocally;
+    QList<model::SyncConflict> conflicts;       // the same field changed on both sides
+    QList<QPair<QString, QString>> filesNeeded; // (entity, uuid) whose file must be uploaded
 
     [[nodiscard]] bool hasPush() const
     {

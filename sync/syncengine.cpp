@@ -199,7 +199,7 @@ KintoneResult<void> SyncEngine::round(SyncReport &report)
 
     const PortalRecord *serverRecord = *server ? &**server : nullptr;
     MergePlan plan = RecordMerge::merge(m_mapping, base ? &*base : nullptr, *local, serverRecord, frozen);
-    if (!plan.toLocal.isEmpty() || !plan.removeLocally.isEmpty()) {
+    if (!plan.toLocal.isEmpty() || !plan.removeLocally.isEmpty() || !plan.createLocally.isEmpty()) {
         if (auto a = applyPortalChanges(plan, serverRecord->modifier, report); !a)
             return a;
         local = PortalRecord::fromStore(m_store, m_mapping);
@@ -360,6 +360,27 @@ KintoneResult<void> SyncEngine::applyPortalChanges(MergePlan &plan, const QStrin
                 }
             }
         }
+    }
+    if (result && !plan.createLocally.isEmpty()) {
+        QList<model::ReviewComment> comments;
+        for (const auto &[entity, values] : plan.createLocally) {
+            if (entity != QStringLiteral("review_comment"))
+                continue;
+            model::ReviewComment c;
+            c.uuid = values.value(QStringLiteral("uuid"));
+            c.targetEntity = values.value(QStringLiteral("target_entity"));
+            c.targetUuid = values.value(QStringLiteral("target_uuid"));
+            c.author = values.value(QStringLiteral("author"));
+            c.body = values.value(QStringLiteral("body"));
+            c.createdAt = model::fromStoredTimestamp(values.value(QStringLiteral("created_at")));
+            c.resolvedAt = model::fromStoredTimestamp(values.value(QStringLiteral("resolved_at")));
+            c.resolvedBy = values.value(QStringLiteral("resolved_by"));
+            comments << c;
+        }
+        if (auto added = m_store.storeSyncedReviewComments(comments); added)
+            report.newComments += *added;
+        else
+            result = tl::unexpected(localError(added.error()));
     }
     for (const auto &[entity, uuid] : plan.removeLocally) {
         const auto e = model::kEntityKeys.parse(entity);
@@ -549,7 +570,7 @@ KintoneResult<void> SyncEngine::pullComments(const QString &recordId, SyncReport
     auto added = m_store.storePortalComments(comments);
     if (!added)
         return tl::unexpected(localError(added.error()));
-    report.newComments = *added;
+    report.newComments += *added;
     return {};
 }
 
