@@ -7,11 +7,12 @@
 #include "connectivitymonitor.h"
 #include "database.h"
 #include "demosurvey.h"
-#include "plancommand.h"
 #include "importcommand.h"
 #include "migrator.h"
 #include "parsecommand.h"
+#include "plancommand.h"
 #include "reportcommand.h"
+#include "reviewcommand.h"
 #include "scancommand.h"
 #include "sshlibrary.h"
 #include "surveycommands.h"
@@ -154,13 +155,22 @@ const QList<Command> &commands()
          "the offline-backup questionnaire and support class: backup show SURVEY | classify ANSWERS.json | "
          "answer SURVEY ANSWERS.json | override | task | summary SURVEY…",
          backupCommand},
-        {"plan", "floor plans from images and PDF pages: plan list | pages | add | rotate | remove", planCommand},
+        {"plan", "floor plans from images and PDF pages: plan list | pages | add | rotate | remove",
+         planCommand},
         {"pin", "pins on a floor plan: pin add | move | link | remove", pinCommand},
         {"photo", "photos from files or a camera card: photo import | list | link | export", photoCommand},
         {"sync", "sync a survey with the programme's portal (kintone): sync SURVEY --portal CONFIG.json",
          syncCommand},
         {"portal", "the portal: portal schema | hospitals | workbook (the office's apps and submissions)",
          portalCommand},
+        {"review",
+         "the team lead's review: review SURVEY [--state submitted|returned|approved] [--comment TARGET "
+         "--text T] "
+         "[--resolve ID]",
+         reviewCommand},
+        {"portfolio",
+         "many surveys at a glance: portfolio FOLDER|SURVEY… (state, 危険/注意, unsynced, comments)",
+         portfolioCommand},
     };
     return list;
 }
