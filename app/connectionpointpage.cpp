@@ -4,6 +4,7 @@
 #include "keycombo.h"
 #include "missingitemtext.h"
 #include "pageicons.h"
+#include "reviewmarks.h"
 #include "surveyeditor.h"
 #include "surveyprogress.h"
 #include "surveystore.h"
@@ -232,6 +233,11 @@ void ConnectionPointPage::setSurvey(const fs::model::SurveyStore *store, const Q
     showLine();
 }
 
+void ConnectionPointPage::setReviewComments(const QList<fs::model::ReviewComment> &open)
+{
+    m_reviewComments = open;
+}
+
 void ConnectionPointPage::fillList()
 {
     const QSignalBlocker blocker(m_ui->lineList);
@@ -257,6 +263,10 @@ void ConnectionPointPage::fillList()
         item->setToolTip(tip.join(QLatin1Char('\n')));
         if (line.origin == Origin::FoundOnSite)
             item->setForeground(QColor(0x8a, 0x1c, 0x28));
+        QStringList uuids{line.uuid};
+        for (const Device &d : line.devices)
+            uuids << d.uuid;
+        ReviewMarks::mark(item, m_reviewComments, uuids);
         m_ui->lineList->addItem(item);
     }
 }

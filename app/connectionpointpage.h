@@ -3,6 +3,7 @@
 #include "connectionpoint.h"
 #include "entity.h"
 #include "photo.h"
+#include "reviewcomment.h"
 
 #include <QWidget>
 
@@ -46,6 +47,8 @@ public:
     void selectLineNo(int lineNo, const QString &field = {});
     // Selects the line (or the device and its line) and puts the focus where field is entered.
     void showField(fs::model::Entity entity, const QString &uuid, const QString &field);
+    // The team lead's comments not dealt with yet: their rows are highlighted (set before setSurvey).
+    void setReviewComments(const QList<fs::model::ReviewComment> &open);
     void selectNext(int delta);
     void focusList();
 
@@ -83,6 +86,7 @@ private:
     const fs::model::SurveyStore *m_store = nullptr;
     QList<fs::model::ConnectionPoint> m_lines;
     QList<fs::model::Photo> m_photos;
+    QList<fs::model::ReviewComment> m_reviewComments;
     QString m_deviceUuid; // the selected device, kept across reloads
 };
 

@@ -4,6 +4,7 @@
 #include "logfile.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "reviewwindow.h"
 #include "surveyeditor.h"
 #include "surveystore.h"
 
@@ -54,6 +55,11 @@ int main(int argc, char *argv[])
         QStringLiteral("language"), QString::fromLatin1(fs::app::LanguageSetup::kJapanese));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"), QStringLiteral("Open the built-in demo survey (recreated for today)."));
+    const QCommandLineOption reviewOption(
+        QStringLiteral("review"),
+        QStringLiteral("Open the team lead's review window on a folder of survey files (portfolio, "
+                       "dashboards, comments, return or approve)."),
+        QStringLiteral("folder"));
     const QCommandLineOption checkOption(
         QStringLiteral("check"),
         QStringLiteral("Start, open the survey, print what was opened and exit (for installation checks)."));
@@ -63,7 +69,8 @@ int main(int argc, char *argv[])
     QCommandLineOption crashTestOption(QStringLiteral("crash-test"),
                                        QStringLiteral("Crash on purpose (tests)."));
     crashTestOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({langOption, demoOption, checkOption, crashReportOption, crashTestOption});
+    parser.addOptions(
+        {langOption, demoOption, reviewOption, checkOption, crashReportOption, crashTestOption});
     parser.addPositionalArgument(QStringLiteral("survey"), QStringLiteral("A survey file (.fsv) to open."),
                                  QStringLiteral("[survey]"));
     parser.process(app);
@@ -82,6 +89,22 @@ int main(int argc, char *argv[])
     fs::app::LogFile::install(logDirectory);
     fs::app::CrashHandler::install(logDirectory, QCoreApplication::applicationFilePath(),
                                    parser.value(langOption));
+
+    if (parser.isSet(reviewOption)) {
+        fs::app::ReviewWindow review(fs::model::Clock::system());
+        review.openFolder(parser.value(reviewOption));
+        review.show();
+        if (parser.isSet(checkOption))
+            QTimer::singleShot(0, &app, [&review] {
+                std::printf("FieldSurvey %s: review of %lld survey(s)\n", fs::buildinfo::kVersion,
+                            static_cast<long long>(review.loaded().surveys.size()));
+                std::fflush(stdout);
+                QCoreApplication::exit(review.loaded().failures.isEmpty() ? 0 : 1);
+            });
+        const int status = QApplication::exec();
+        fs::app::LogFile::uninstall();
+        return status;
+    }
 
     fs::app::MainWindow window;
     const QStringList positional = parser.positionalArguments();

@@ -21,6 +21,9 @@
 #include "profileset.h"
 #include "reportdata.h"
 #include "reportpreviewdialog.h"
+#include "reviewnotespanel.h"
+#include "reviewtargettext.h"
+#include "reviewwindow.h"
 #include "scandaypage.h"
 #include "schedulepage.h"
 #include "shortcutoverlay.h"
@@ -62,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_connectivity(new fs::sync::ConnectivityMonitor(this))
     , m_floorPlanPage(new FloorPlanPage(this))
     , m_completeness(new CompletenessPanel(this))
+    , m_reviewNotes(new ReviewNotesPanel(this))
     , m_shortcuts(nullptr)
     , m_minuteTimer(new QTimer(this))
     , m_undoAction(new QAction(tr("&Undo"), this))
@@ -229,6 +233,12 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_ui->exportPhotosAction, &QAction::triggered, this, &MainWindow::exportPhotos);
     connect(m_ui->syncAction, &QAction::triggered, this, &MainWindow::syncWithPortal);
+    connect(m_ui->reviewAction, &QAction::triggered, this, &MainWindow::openReviewWindow);
+    connect(m_ui->submitAction, &QAction::triggered, this, &MainWindow::submitForReview);
+    m_ui->centralLayout->insertWidget(1, m_reviewNotes);
+    connect(m_reviewNotes, &ReviewNotesPanel::showTarget, this, &MainWindow::showReviewTarget);
+    connect(m_reviewNotes, &ReviewNotesPanel::resolveRequested, this, &MainWindow::resolveReviewComment);
+    connect(m_reviewNotes, &ReviewNotesPanel::resubmitRequested, this, &MainWindow::submitForReview);
     m_ui->terminalPage->setClock(m_clock);
     connect(m_ui->importTerminalFactsAction, &QAction::triggered, this, [this] {
         commitPendingEdit();
@@ -611,6 +621,84 @@ void MainWindow::syncWithPortal()
     reload();
 }
 
+bool MainWindow::submitForReview()
+{
+    commitPendingEdit();
+    if (!m_store || m_store->isReadOnly())
+        return false;
+    auto open = m_store->reviewComments(true);
+    if (open && !open->isEmpty())
+        statusBar()->showMessage(
+            tr("Submitted with %n review comment(s) not marked dealt with.", nullptr, int(open->size())),
+            8000);
+    auto state = m_store->setSurveyState(fs::model::SurveyState::Submitted);
+    if (!state) {
+        showError(tr("Submitting the survey"), state.error());
+        return false;
+    }
+    reload();
+    return true;
+}
+
+bool MainWindow::resolveReviewComment(const QString &commentUuid)
+{
+    if (!m_store || m_store->isReadOnly())
+        return false;
+    if (auto r = m_store->setReviewCommentResolved(commentUuid, true); !r) {
+        showError(tr("Marking the comment dealt with"), r.error());
+        return false;
+    }
+    reload();
+    return true;
+}
+
+void MainWindow::openReviewWindow()
+{
+    auto *window = new ReviewWindow(*m_clock);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    window->chooseFolder();
+}
+
+void MainWindow::updateReviewNotes()
+{
+    QList<fs::model::ReviewComment> open;
+    QStringList targets;
+    if (m_store) {
+        auto comments = m_store->reviewComments(true);
+        auto findings = m_store->findings();
+        if (comments && findings) {
+            open = *comments;
+            for (const auto &c : std::as_const(open))
+                targets << ReviewTargetText::describe(c.targetEntity, c.targetUuid, m_data, m_photos,
+                                                      *findings);
+        } else {
+            qCWarning(lcUi) << "cannot read the review comments"
+                            << describe(comments ? findings.error() : comments.error());
+        }
+    }
+    m_ui->connectionPointPage->setReviewComments(open);
+    m_ui->terminalPage->setReviewComments(open);
+    m_reviewNotes->setReview(m_data.survey, open, targets, m_store && !m_store->isReadOnly());
+}
+
+void MainWindow::showReviewTarget(const QString &entity, const QString &uuid)
+{
+    using fs::model::Entity;
+    const auto e = fs::model::kEntityKeys.parse(entity);
+    if (e == Entity::ConnectionPoint || e == Entity::Device) {
+        showPage(ConnectionPointPageIndex);
+        m_ui->connectionPointPage->showField(*e, uuid, QString());
+    } else if (e == Entity::Terminal) {
+        showPage(TerminalPageIndex);
+        m_ui->terminalPage->showField(*e, uuid, QString());
+    } else if (entity == QStringLiteral("finding")) {
+        showPage(FindingsPageIndex);
+    } else if (e == Entity::FloorPlan || e == Entity::Pin || e == Entity::Photo) {
+        showPage(FloorPlanPageIndex);
+    }
+}
+
 void MainWindow::showPage(Page page)
 {
     commitPendingEdit();
@@ -694,6 +782,7 @@ void MainWindow::reload(bool reset)
         m_ui->demoBadgeLabel->hide();
         m_data = {};
         m_photos.clear();
+        updateReviewNotes();
         m_ui->connectionPointPage->setSurvey(nullptr, {}, {});
         m_ui->terminalPage->setSurvey(nullptr, {}, {});
         refreshProgress(true);
@@ -747,6 +836,7 @@ void MainWindow::reload(bool reset)
     const auto demo = m_store->meta(QStringLiteral("demo"));
     m_ui->demoBadgeLabel->setVisible(demo && *demo == QStringLiteral("1"));
 
+    updateReviewNotes();
     m_ui->connectionPointPage->setSurvey(m_store.get(), m_data.connectionPoints, m_photos);
     m_ui->terminalPage->setSurvey(m_store.get(), m_data.terminals, m_photos);
     m_ui->scanDayPage->reload();
@@ -821,6 +911,8 @@ void MainWindow::updateActions()
     m_ui->moveDeviceDownAction->setEnabled(lines);
     m_ui->importPhotoFolderAction->setEnabled(editable);
     m_ui->syncAction->setEnabled(editable);
+    m_ui->submitAction->setEnabled(editable && (m_data.survey.state == fs::model::SurveyState::Draft ||
+                                                m_data.survey.state == fs::model::SurveyState::Returned));
     m_ui->exportPhotosAction->setEnabled(m_store != nullptr && !m_photos.isEmpty());
     m_ui->addPhotoAction->setEnabled(editable &&
                                      (page == ConnectionPointPageIndex || page == TerminalPageIndex));

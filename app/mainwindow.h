@@ -36,6 +36,7 @@ namespace fs::app {
 class CompletenessPanel;
 class FloorPlanPage;
 class ImportResultDialog;
+class ReviewNotesPanel;
 class ShortcutOverlay;
 
 // The investigator's main window: the hospital header; the day schedule, the connection points,
@@ -89,6 +90,13 @@ public:
     void collectFromDevice();
     // Syncs the survey with the programme's portal (File › Sync with the portal).
     void syncWithPortal();
+    // Marks the survey submitted (提出済) for the team lead: from 作成中, or again after 差戻し.
+    bool submitForReview();
+    // Marks a team lead's comment dealt with (the next sync tells the lead).
+    bool resolveReviewComment(const QString &commentUuid);
+    // Opens the team lead's review window (File › Review surveys) on a folder the user picks.
+    void openReviewWindow();
+    [[nodiscard]] ReviewNotesPanel *reviewNotes() const { return m_reviewNotes; }
 
     // Where the demo survey file lives.
     [[nodiscard]] static QString demoSurveyPath();
@@ -120,6 +128,9 @@ private:
     void exportPhotos();
     void refreshFindingsBeforeReport();
     void updateSyncStatus();
+    // The team lead's open comments: the banner above the tabs and the highlighted rows.
+    void updateReviewNotes();
+    void showReviewTarget(const QString &entity, const QString &uuid);
     void updateConnectivity(fs::sync::Connectivity connectivity);
     void showError(const QString &action, const fs::Error &error);
     void openStep(fs::model::StepKind kind);
@@ -134,6 +145,7 @@ private:
     fs::sync::ConnectivityMonitor *m_connectivity;
     FloorPlanPage *m_floorPlanPage;
     CompletenessPanel *m_completeness;
+    ReviewNotesPanel *m_reviewNotes;
     ShortcutOverlay *m_shortcuts;
     ImportResultDialog *m_importResult = nullptr;
     QTimer *m_minuteTimer;

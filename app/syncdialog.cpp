@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "surveystore.h"
 #include "syncsources.h"
+#include "timetext.h"
 #include "ui_syncdialog.h"
 
 #include <QDate>
@@ -48,16 +49,9 @@ enum ConflictColumn
     ConflictDetectedColumn,
 };
 
-// Times as the programme reads them: Japan time, whatever the laptop's zone.
 QString japanTime(const QDateTime &time)
 {
-    if (!time.isValid())
-        return {};
-    static const QTimeZone tokyo = [] {
-        const QTimeZone zone(QByteArrayLiteral("Asia/Tokyo"));
-        return zone.isValid() ? zone : QTimeZone(9 * 3600);
-    }();
-    return time.toTimeZone(tokyo).toString(QStringLiteral("yyyy/MM/dd HH:mm"));
+    return TimeText::japanTime(time);
 }
 
 QString shortId(const QString &uuid)

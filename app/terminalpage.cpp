@@ -8,6 +8,7 @@
 #include "missingitemtext.h"
 #include "modellabels.h"
 #include "pageicons.h"
+#include "reviewmarks.h"
 #include "surveyeditor.h"
 #include "surveyprogress.h"
 #include "surveystore.h"
@@ -153,6 +154,11 @@ void TerminalPage::setSurvey(const fs::model::SurveyStore *store, const QList<Te
     showTerminal();
 }
 
+void TerminalPage::setReviewComments(const QList<fs::model::ReviewComment> &open)
+{
+    m_reviewComments = open;
+}
+
 void TerminalPage::fillList()
 {
     const QSignalBlocker blocker(m_ui->terminalList);
@@ -173,6 +179,7 @@ void TerminalPage::fillList()
         for (const auto &m : missing)
             tip << MissingItemText::describe(m);
         item->setToolTip(tip.join(QLatin1Char('\n')));
+        ReviewMarks::mark(item, m_reviewComments, {t.uuid});
         m_ui->terminalList->addItem(item);
     }
 }

@@ -2,6 +2,7 @@
 
 #include "entity.h"
 #include "photo.h"
+#include "reviewcomment.h"
 #include "terminal.h"
 
 #include <QWidget>
@@ -46,6 +47,8 @@ public:
     [[nodiscard]] QString selectedTerminalUuid() const;
     void selectTerminalNo(int terminalNo, const QString &field = {});
     void showField(fs::model::Entity entity, const QString &uuid, const QString &field);
+    // The team lead's comments not dealt with yet: their rows are highlighted (set before setSurvey).
+    void setReviewComments(const QList<fs::model::ReviewComment> &open);
     void selectNext(int delta);
     void focusList();
     void choosePhotos();
@@ -92,6 +95,7 @@ private:
     const fs::model::Clock *m_clock = nullptr;
     QList<fs::model::Terminal> m_terminals;
     QList<fs::model::Photo> m_photos;
+    QList<fs::model::ReviewComment> m_reviewComments;
 };
 
 } // namespace fs::app

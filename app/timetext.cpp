@@ -1,5 +1,7 @@
 #include "timetext.h"
 
+#include <QTimeZone>
+
 namespace fs::app {
 
 QRegularExpression TimeText::inputPattern()
@@ -19,6 +21,17 @@ QTime TimeText::parse(const QString &text)
 QString TimeText::clock(const QDateTime &time)
 {
     return time.isValid() ? time.toLocalTime().toString(QStringLiteral("HH:mm")) : QString();
+}
+
+QString TimeText::japanTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    static const QTimeZone tokyo = [] {
+        const QTimeZone zone(QByteArrayLiteral("Asia/Tokyo"));
+        return zone.isValid() ? zone : QTimeZone(9 * 3600);
+    }();
+    return time.toTimeZone(tokyo).toString(QStringLiteral("yyyy/MM/dd HH:mm"));
 }
 
 QString TimeText::duration(int minutes)

@@ -21,6 +21,9 @@ public:
     // "HH:mm" in local time, or empty for an invalid time.
     [[nodiscard]] static QString clock(const QDateTime &time);
     [[nodiscard]] static QString duration(int minutes);
+    // "yyyy/MM/dd HH:mm" in Japan time, whatever the laptop's zone (as the programme reads
+    // times), or empty for an invalid time.
+    [[nodiscard]] static QString japanTime(const QDateTime &time);
 };
 
 } // namespace fs::app

@@ -46,6 +46,23 @@
     </message>
 </context>
 <context>
+    <name>fs::app::DashboardView</name>
+    <message numerus="yes">
+        <source>%1 — %2: %n item(s)</source>
+        <translation>
+            <numerusform>%1 — %2: %n item</numerusform>
+            <numerusform>%1 — %2: %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %3: %n item(s)</source>
+        <translation>
+            <numerusform>%1 — %2, %3: %n item</numerusform>
+            <numerusform>%1 — %2, %3: %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fs::app::FloorPlanPage</name>
     <message numerus="yes">
         <source>%1 (%n pin(s))</source>
@@ -134,6 +151,13 @@
             <numerusform>%n photos written to %1 without location data.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Submitted with %n review comment(s) not marked dealt with.</source>
+        <translation>
+            <numerusform>Submitted with %n review comment not marked dealt with.</numerusform>
+            <numerusform>Submitted with %n review comments not marked dealt with.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fs::app::ReportPreviewDialog</name>
@@ -142,6 +166,57 @@
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReviewMarks</name>
+    <message numerus="yes">
+        <source>Returned: %n comment(s)</source>
+        <translation>
+            <numerusform>Returned: %n comment</numerusform>
+            <numerusform>Returned: %n comments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReviewNotesPanel</name>
+    <message numerus="yes">
+        <source>Returned by %1 on %2 — %n item(s) to deal with</source>
+        <translation>
+            <numerusform>Returned by %1 on %2 — %n item to deal with</numerusform>
+            <numerusform>Returned by %1 on %2 — %n items to deal with</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Review comments (%1) — %n item(s) to deal with</source>
+        <translation>
+            <numerusform>Review comments (%1) — %n item to deal with</numerusform>
+            <numerusform>Review comments (%1) — %n items to deal with</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReviewWindow</name>
+    <message numerus="yes">
+        <source>Reading %n survey(s)…</source>
+        <translation>
+            <numerusform>Reading %n survey…</numerusform>
+            <numerusform>Reading %n surveys…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n survey(s)</source>
+        <translation>
+            <numerusform>%n survey</numerusform>
+            <numerusform>%n surveys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n file(s) could not be read (see the tooltip)</source>
+        <translation>
+            <numerusform> — %n file could not be read (see the tooltip)</numerusform>
+            <numerusform> — %n files could not be read (see the tooltip)</numerusform>
         </translation>
     </message>
 </context>
@@ -215,6 +290,16 @@
         <translation>
             <numerusform>%n host matched to a different line</numerusform>
             <numerusform>%n hosts matched to a different line</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::SurveyReviewPane</name>
+    <message numerus="yes">
+        <source> · %n open comment(s)</source>
+        <translation>
+            <numerusform> · %n open comment</numerusform>
+            <numerusform> · %n open comments</numerusform>
         </translation>
     </message>
 </context>

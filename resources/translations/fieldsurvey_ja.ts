@@ -1066,6 +1066,22 @@
         <source>Send the survey to the programme's portal, take the reviewers' changes and comments</source>
         <translation>調査を事業のポータルへ送信し、レビュー担当者の変更とコメントを取り込みます</translation>
     </message>
+    <message>
+        <source>Re&amp;view surveys (team lead)…</source>
+        <translation>調査のレビュー（チームリーダー）(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open many surveys: portfolio, dashboards, comments, return or approve</source>
+        <translation>多数の調査を開く: ポートフォリオ、ダッシュボード、コメント、差戻し・承認</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit to the team lead</source>
+        <translation>チームリーダーに提出(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mark the survey as submitted (提出済) for the team lead's review; the next sync sends it</source>
+        <translation>調査を提出済にしてチームリーダーのレビューに回します（次の同期で送信）</translation>
+    </message>
 </context>
 <context>
     <name>MarkupDialog</name>
@@ -2235,6 +2251,119 @@ A report was written to %1. Please send it to support.</source>
     </message>
 </context>
 <context>
+    <name>fs::app::DashboardView</name>
+    <message>
+        <source>Hospital</source>
+        <translation>医療機関</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Double-click an item to open it in its survey</source>
+        <translation>項目をダブルクリックすると、その調査で開きます</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n item(s)</source>
+        <translation>
+            <numerusform>%1 — %2: %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %3: %n item(s)</source>
+        <translation>
+            <numerusform>%1 — %2・%3: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These are not listed one by one.</source>
+        <translation>これらは 1 件ずつは表示しません。</translation>
+    </message>
+    <message>
+        <source>Click a bar or a slice to list the items behind it.</source>
+        <translation>棒グラフや円グラフをクリックすると、その内訳の項目を一覧します。</translation>
+    </message>
+    <message>
+        <source>Progress per hospital</source>
+        <translation>病院ごとの進捗</translation>
+    </message>
+    <message>
+        <source>Findings by status and category</source>
+        <translation>所見（状況・分類別）</translation>
+    </message>
+    <message>
+        <source>Windows support of the terminals</source>
+        <translation>端末 OS のサポート状況</translation>
+    </message>
+    <message>
+        <source>Lines by connection type and EMR reachability</source>
+        <translation>回線（通信形態・電子カルテ到達性別）</translation>
+    </message>
+    <message>
+        <source>Vulnerable firmware (top 10)</source>
+        <translation>脆弱なファームウェア（上位10）</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>取得済</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>未取得</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>危険</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Direct to the EMR</source>
+        <extracomment>A line's reachability of the electronic medical records: 直通可</extracomment>
+        <translation>直通可</translation>
+    </message>
+    <message>
+        <source>Not direct to the EMR</source>
+        <extracomment>A line's reachability of the electronic medical records: 直通不可</extracomment>
+        <translation>直通不可</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>サポート中</translation>
+    </message>
+    <message>
+        <source>Caution (ending soon, ESU)</source>
+        <translation>要注意（期限間近・ESU）</translation>
+    </message>
+    <message>
+        <source>End of support</source>
+        <translation>サポート終了</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>(not written)</source>
+        <translation>（未記入）</translation>
+    </message>
+</context>
+<context>
     <name>fs::app::ErrorMessages</name>
     <message>
         <source>The file could not be read or written.</source>
@@ -3101,6 +3230,20 @@ Open it read-only to look at it?</source>
         <comment>unsynced changes (open sync conflicts)</comment>
         <translation>%1（競合 %2件）</translation>
     </message>
+    <message numerus="yes">
+        <source>Submitted with %n review comment(s) not marked dealt with.</source>
+        <translation>
+            <numerusform>対応済みになっていないレビューコメントが %n 件ある状態で提出しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submitting the survey</source>
+        <translation>調査の提出</translation>
+    </message>
+    <message>
+        <source>Marking the comment dealt with</source>
+        <translation>コメントを対応済みにする</translation>
+    </message>
 </context>
 <context>
     <name>fs::app::MarkupDialog</name>
@@ -3621,6 +3764,116 @@ Open it read-only to look at it?</source>
     </message>
 </context>
 <context>
+    <name>fs::app::PortfolioTableModel</name>
+    <message>
+        <source>%1 of %2 items captured</source>
+        <translation>%2 項目中 %1 項目を取得済</translation>
+    </message>
+    <message>
+        <source>Hospital code</source>
+        <translation>医療機関コード</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医療機関</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>状態の変更</translation>
+    </message>
+    <message>
+        <source>Investigators</source>
+        <translation>調査員</translation>
+    </message>
+    <message>
+        <source>Visit dates</source>
+        <translation>訪問日</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>危険</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Unsynced</source>
+        <translation>未同期</translation>
+    </message>
+    <message>
+        <source>Open comments</source>
+        <translation>未解決コメント</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::PortfolioView</name>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Hospital code or name</source>
+        <translation>医療機関コードまたは名称</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file for Excel</source>
+        <translation>表示中の行を Excel 用の CSV ファイルに保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Prefecture:</source>
+        <translation>都道府県(&amp;P):</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>状態(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Investigator:</source>
+        <translation>調査員(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>検索(&amp;S):</translation>
+    </message>
+    <message>
+        <source>%1 / %2 surveys</source>
+        <translation>%1 / %2 件</translation>
+    </message>
+    <message>
+        <source>Portfolio.csv</source>
+        <translation>ポートフォリオ.csv</translation>
+    </message>
+    <message>
+        <source>Export the portfolio</source>
+        <translation>ポートフォリオの書き出し</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>%1 の書き込み</translation>
+    </message>
+</context>
+<context>
     <name>fs::app::ReportPreviewDialog</name>
     <message>
         <source>Survey report</source>
@@ -3675,6 +3928,180 @@ Open it read-only to look at it?</source>
     <message>
         <source>Exporting the results</source>
         <translation>調査結果の書き出し</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReviewMarks</name>
+    <message>
+        <source>Review (%1): %2</source>
+        <comment>author: comment</comment>
+        <translation>レビュー（%1）: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned: %n comment(s)</source>
+        <translation>
+            <numerusform>差戻し: 指摘 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReviewNotesPanel</name>
+    <message>
+        <source>Mark &amp;dealt with</source>
+        <translation>対応済みにする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;submit to the team lead</source>
+        <translation>チームリーダーに再提出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Returned items</source>
+        <translation>差戻しの項目</translation>
+    </message>
+    <message numerus="yes">
+        <source>Returned by %1 on %2 — %n item(s) to deal with</source>
+        <translation>
+            <numerusform>%1 が %2 に差戻し — 対応する指摘 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Review comments (%1) — %n item(s) to deal with</source>
+        <translation>
+            <numerusform>レビューコメント（%1）— 対応する指摘 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReviewTargetText</name>
+    <message>
+        <source>Whole survey</source>
+        <translation>調査全体</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>回線 %1</translation>
+    </message>
+    <message>
+        <source>Device %1 (%2)</source>
+        <translation>機器 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>端末 %1</translation>
+    </message>
+    <message>
+        <source>Terminal %1 (%2)</source>
+        <translation>端末 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <translation>所見: %1</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>写真 %1</translation>
+    </message>
+    <message>
+        <source>Floor plan %1</source>
+        <translation>平面図 %1</translation>
+    </message>
+    <message>
+        <source>Pin %1 on %2</source>
+        <translation>ピン %1（%2）</translation>
+    </message>
+    <message>
+        <source>Removed item</source>
+        <translation>削除された項目</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3, %4)</source>
+        <comment>target — comment (author, time)</comment>
+        <translation>%1 — %2（%3、%4）</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::ReviewWindow</name>
+    <message>
+        <source>Review — FieldSurvey</source>
+        <translation>レビュー — FieldSurvey</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation>ポートフォリオ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboards</source>
+        <translation>ダッシュボード(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>レビュー(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder of surveys…</source>
+        <translation>調査ファイルのフォルダを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export the portfolio as CSV…</source>
+        <translation>ポートフォリオを CSV に書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Folder of survey files</source>
+        <translation>調査ファイルのフォルダ</translation>
+    </message>
+    <message>
+        <source>Review %1 — FieldSurvey</source>
+        <translation>レビュー %1 — FieldSurvey</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n survey(s)…</source>
+        <translation>
+            <numerusform>調査 %n 件を読み込み中…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n survey(s)</source>
+        <translation>
+            <numerusform>調査 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n file(s) could not be read (see the tooltip)</source>
+        <translation>
+            <numerusform> — 読めなかったファイル %n 件（ツールチップを参照）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the portfolio</source>
+        <translation>ポートフォリオの書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation>%1 を書き出しました</translation>
     </message>
 </context>
 <context>
@@ -4000,6 +4427,307 @@ Open it read-only to look at it?</source>
     <message>
         <source>Close a dialog</source>
         <translation>ダイアログを閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>fs::app::SurveyReviewPane</name>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>承認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn to the investigator</source>
+        <translation>調査員に差戻し(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;comment</source>
+        <translation>コメントを追加(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>What should the investigator check or fix?</source>
+        <translation>調査員に確認・修正してほしいことを書いてください</translation>
+    </message>
+    <message>
+        <source>Comments on this item</source>
+        <translation>この項目へのコメント</translation>
+    </message>
+    <message>
+        <source>Opening %1 for review</source>
+        <translation>レビューのために %1 を開く</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>action: reason</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 の読み込み</translation>
+    </message>
+    <message>
+        <source>No survey chosen: double-click a hospital in the portfolio</source>
+        <translation>調査が選ばれていません。ポートフォリオで医療機関をダブルクリックしてください</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>hospital code, name</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状態: %1</translation>
+    </message>
+    <message>
+        <source> (%1, %2)</source>
+        <comment>who, when</comment>
+        <translation>（%1、%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n open comment(s)</source>
+        <translation>
+            <numerusform> · 未対応のコメント %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (dealt with)</source>
+        <translation>%1（対応済み）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 open)</source>
+        <translation>%1（未対応 %2）</translation>
+    </message>
+    <message>
+        <source>Whole survey</source>
+        <translation>調査全体</translation>
+    </message>
+    <message>
+        <source>Lines (%1)</source>
+        <translation>回線（%1）</translation>
+    </message>
+    <message>
+        <source>%1 Line %2 %3</source>
+        <translation>%1　回線 %2　%3</translation>
+    </message>
+    <message>
+        <source>Terminals (%1)</source>
+        <translation>端末（%1）</translation>
+    </message>
+    <message>
+        <source>Findings (%1)</source>
+        <translation>所見（%1）</translation>
+    </message>
+    <message>
+        <source>[%1, dismissed] %2</source>
+        <translation>［%1・取り下げ］%2</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>［%1］%2</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>写真（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>comment (author, time)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Dealt with by %1 on %2</source>
+        <translation>%1 が %2 に対応済み</translation>
+    </message>
+    <message>
+        <source>Medical institution code</source>
+        <translation>医療機関コード</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医療機関</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Investigators</source>
+        <translation>調査員</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>訪問日</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>CAF ID</source>
+        <translation>CAF ID</translation>
+    </message>
+    <message>
+        <source>Line No.</source>
+        <translation>回線No</translation>
+    </message>
+    <message>
+        <source>Declared / found on site</source>
+        <translation>申告／未申告</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途・システム名</translation>
+    </message>
+    <message>
+        <source>Line type</source>
+        <translation>回線種別</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>回線事業者</translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation>通信形態</translation>
+    </message>
+    <message>
+        <source>Line terminal location (declared)</source>
+        <translation>回線終端装置設置場所（申告）</translation>
+    </message>
+    <message>
+        <source>Line terminal location (on site)</source>
+        <translation>回線終端装置設置場所（現地確認）</translation>
+    </message>
+    <message>
+        <source>EMR network reachable</source>
+        <translation>電子カルテネットワークへの直通</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保護</translation>
+    </message>
+    <message>
+        <source>Global IP</source>
+        <translation>グローバルIP</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>回線</translation>
+    </message>
+    <message>
+        <source>Device type</source>
+        <translation>機器種別</translation>
+    </message>
+    <message>
+        <source>Maker</source>
+        <translation>メーカー</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>機種名</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>ホスト名</translation>
+    </message>
+    <message>
+        <source>Management IP</source>
+        <translation>管理IPアドレス</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>接続方法</translation>
+    </message>
+    <message>
+        <source>Firmware (read on site)</source>
+        <translation>ファームウェア（現地で取得）</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>シリアル番号</translation>
+    </message>
+    <message>
+        <source>Terminal No.</source>
+        <translation>端末No</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IPアドレス</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>設置場所</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>調査状況</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>所見</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>推奨事項</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>取り下げ</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>撮影日時</translation>
+    </message>
+    <message>
+        <source>Adding the comment</source>
+        <translation>コメントの追加</translation>
+    </message>
+    <message>
+        <source>Add a comment on what to fix before returning the survey.</source>
+        <translation>差戻しの前に、修正してほしいことをコメントしてください。</translation>
+    </message>
+    <message>
+        <source>Approving the survey</source>
+        <translation>調査の承認</translation>
+    </message>
+    <message>
+        <source>Returning the survey</source>
+        <translation>調査の差戻し</translation>
     </message>
 </context>
 <context>
@@ -4406,7 +5134,7 @@ Open it read-only to look at it?</source>
         <translation>禁止</translation>
     </message>
     <message>
-        <source>The OS build is the number winver shows after "OS build", e.g. 19045.6456.</source>
+        <source>The OS build is the number winver shows after &quot;OS build&quot;, e.g. 19045.6456.</source>
         <translation>OS ビルドは winver の「OS ビルド」の後の番号です（例: 19045.6456）。</translation>
     </message>
     <message>
