@@ -455,7 +455,8 @@ private slots:
         QVERIFY(store);
         fs::model::SurveyStore &survey = *store;
         const QString uuid = survey.surveyInfo()->uuid;
-        // Two conflicts as a sync records them: the survey's state (FieldSurvey's own) and its note.
+        // Two conflicts as a sync records them: the survey's source workbook (FieldSurvey's own) and
+        // its note.
         fs::model::SyncConfirmation confirmation;
         confirmation.entity = QStringLiteral("survey");
         confirmation.uuid = uuid;
@@ -463,11 +464,11 @@ private slots:
         fs::model::SyncConflict state;
         state.entity = QStringLiteral("survey");
         state.uuid = uuid;
-        state.field = QStringLiteral("state");
-        state.fieldCode = QStringLiteral("survey_state");
-        state.baseValue = QStringLiteral("draft");
-        state.localValue = QStringLiteral("submitted");
-        state.portalValue = QStringLiteral("approved");
+        state.field = QStringLiteral("source_workbook");
+        state.fieldCode = QStringLiteral("source_workbook");
+        state.baseValue = QStringLiteral("別紙2-1.xlsx");
+        state.localValue = QStringLiteral("別紙2-1.xlsx");
+        state.portalValue = QStringLiteral("別紙2-1（修正）.xlsx");
         state.portalRevision = QStringLiteral("3");
         state.portalModifier = QStringLiteral("lead");
         fs::model::SyncConflict note = state;
@@ -487,7 +488,7 @@ private slots:
         QCOMPARE(table->rowCount(), 2);
         auto *takePortal = widget<QPushButton>(dialog, "takePortalButton");
         table->selectRow(0);
-        QVERIFY(table->item(0, 0)->text().contains(QStringLiteral("survey_state")));
+        QVERIFY(table->item(0, 0)->text().contains(QStringLiteral("source_workbook")));
         QVERIFY(widget<QPushButton>(dialog, "keepLocalButton")->isEnabled());
         QVERIFY(!takePortal->isEnabled());
         QVERIFY(!takePortal->toolTip().isEmpty());

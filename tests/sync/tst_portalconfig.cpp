@@ -89,10 +89,10 @@ private slots:
         QStringList tables;
         for (const MappedTable &t : mapping->tables())
             tables << t.code;
-        QCOMPARE(tables,
-                 (QStringList{QStringLiteral("lines"), QStringLiteral("devices"), QStringLiteral("terminals"),
-                              QStringLiteral("findings"), QStringLiteral("floor_plans"),
-                              QStringLiteral("pins"), QStringLiteral("photos")}));
+        QCOMPARE(tables, (QStringList{QStringLiteral("lines"), QStringLiteral("devices"),
+                                      QStringLiteral("terminals"), QStringLiteral("findings"),
+                                      QStringLiteral("floor_plans"), QStringLiteral("pins"),
+                                      QStringLiteral("photos"), QStringLiteral("review_comments")}));
         const QJsonObject properties =
             mapping->surveyFormFields().value(QStringLiteral("properties")).toObject();
         const QJsonObject photos = properties.value(QStringLiteral("photos")).toObject();

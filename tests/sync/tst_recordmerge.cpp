@@ -50,6 +50,39 @@ private slots:
         m_mapping = *mapping;
     }
 
+    void commentsFromAnotherReviewerAreTakenIn()
+    {
+        // The portal holds a lead's comment and a line added there; neither is here.
+        const PortalRow comment{
+            QStringLiteral("41"),
+            QStringLiteral("c1"),
+            {{QStringLiteral("comment_uuid"), QStringLiteral("c1")},
+             {QStringLiteral("comment_target_entity"), QStringLiteral("connection_point")},
+             {QStringLiteral("comment_target_uuid"), QStringLiteral("l1")},
+             {QStringLiteral("comment_author"), QStringLiteral("リーダー 佐藤")},
+             {QStringLiteral("comment_body"), QStringLiteral("写真を追加")}},
+            0};
+        const PortalRecord server = record({{QStringLiteral("survey_uuid"), kSurvey}},
+                                           {{QStringLiteral("review_comments"), {comment}},
+                                            {QStringLiteral("lines"),
+                                             {line(QStringLiteral("l1"), QString(), QStringLiteral("5")),
+                                              line(QStringLiteral("l9"), QString(), QStringLiteral("6"))}}});
+        const PortalRecord local =
+            record({{QStringLiteral("survey_uuid"), kSurvey}},
+                   {{QStringLiteral("lines"), {line(QStringLiteral("l1"), QString())}}});
+        const MergePlan plan = RecordMerge::merge(m_mapping, &server, local, &server, {});
+        QCOMPARE(plan.createLocally.size(), 1);
+        QCOMPARE(plan.createLocally.first().first, QStringLiteral("review_comment"));
+        const QHash<QString, QString> values = plan.createLocally.first().second;
+        QCOMPARE(values.value(QStringLiteral("uuid")), QStringLiteral("c1"));
+        QCOMPARE(values.value(QStringLiteral("target_entity")), QStringLiteral("connection_point"));
+        QCOMPARE(values.value(QStringLiteral("target_uuid")), QStringLiteral("l1"));
+        QCOMPARE(values.value(QStringLiteral("body")), QStringLiteral("写真を追加"));
+        // The comment stays on the portal; nothing is sent for it.
+        QVERIFY(!plan.tables.contains(QStringLiteral("review_comments")));
+        QVERIFY(plan.conflicts.isEmpty());
+    }
+
     void newRecordSendsEverything()
     {
         PortalRecord local = record(
@@ -128,10 +161,15 @@ private slots:
                                               << "a"
                                               << "b"
                                               << "c" << true << "same";
-        QTest::newRow("portal changed a computed field") << "survey_state"
-                                                         << "draft"
-                                                         << "draft"
-                                                         << "approved" << false << "conflict";
+        QTest::newRow("portal changed a computed field") << "source_workbook"
+                                                         << "a.xlsx"
+                                                         << "a.xlsx"
+                                                         << "b.xlsx" << false << "conflict";
+        // The review state is the team lead's decision on the portal: taken here like an edit.
+        QTest::newRow("portal returned the survey") << "survey_state"
+                                                    << "submitted"
+                                                    << "submitted"
+                                                    << "returned" << false << "pull";
     }
 
     void fieldDecisions()
