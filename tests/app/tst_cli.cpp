@@ -177,6 +177,72 @@ private slots:
         QCOMPARE(trail.last()[QStringLiteral("actor")].toString(), QStringLiteral("調査 一郎"));
     }
 
+    void reviewsFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("surveys")));
+        const QString path = dir.filePath(QStringLiteral("surveys/demo.fsv"));
+        QCOMPARE(runCli({QStringLiteral("demo"), path}, headless()).exitCode, 0);
+        const QString lead = QStringLiteral("リーダー 佐藤");
+
+        // A draft cannot be approved; it is submitted first.
+        Run run =
+            runCli({QStringLiteral("review"), path, QStringLiteral("--state"), QStringLiteral("approved")},
+                   headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("draft") && run.err.contains("approved"), run.err.constData());
+        QCOMPARE(
+            runCli({QStringLiteral("review"), path, QStringLiteral("--state"), QStringLiteral("submitted")},
+                   headless())
+                .exitCode,
+            0);
+        run = runCli({QStringLiteral("review"), path, QStringLiteral("--comment"), QStringLiteral("line:2"),
+                      QStringLiteral("--text"), QStringLiteral("回線IDの写真がありません"),
+                      QStringLiteral("--state"), QStringLiteral("returned"), QStringLiteral("--actor"), lead},
+                     headless());
+        QCOMPARE(run.exitCode, 0);
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY2(out.contains(QStringLiteral("state: returned (") + lead), run.out.constData());
+        QVERIFY(out.contains(QStringLiteral("open\tconnection_point:")));
+        QVERIFY(out.contains(QStringLiteral("回線IDの写真がありません")));
+        const QString commentUuid =
+            out.section(QStringLiteral("comment "), 1).section(QLatin1Char('\n'), 0, 0);
+        QCOMPARE(commentUuid.size(), 36);
+
+        // Unknown items and a comment without text are refused, naming what is wrong.
+        run = runCli({QStringLiteral("review"), path, QStringLiteral("--comment"), QStringLiteral("line:9"),
+                      QStringLiteral("--text"), QStringLiteral("x")},
+                     headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("9"), run.err.constData());
+        QCOMPARE(
+            runCli({QStringLiteral("review"), path, QStringLiteral("--comment"), QStringLiteral("survey")},
+                   headless())
+                .exitCode,
+            2);
+
+        run = runCli({QStringLiteral("review"), path, QStringLiteral("--resolve"), commentUuid}, headless());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QString::fromUtf8(run.out).contains(QStringLiteral("dealt-with")));
+
+        // The portfolio of the folder: one line per survey, a broken file named and exit 1.
+        run = runCli({QStringLiteral("portfolio"), dir.filePath(QStringLiteral("surveys"))}, headless());
+        QCOMPARE(run.exitCode, 0);
+        QStringList lines = QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(1).contains(QStringLiteral("\treturned\t")), qPrintable(lines.at(1)));
+        QVERIFY(lines.at(1).contains(QStringLiteral("さぬき中央病院")));
+        QFile broken(dir.filePath(QStringLiteral("surveys/broken.fsv")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("not a survey");
+        broken.close();
+        run = runCli({QStringLiteral("portfolio"), dir.filePath(QStringLiteral("surveys"))}, headless());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("broken.fsv"), run.err.constData());
+        lines = QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+    }
+
     void refusesASurveyAnotherProgramEdits()
     {
         QTemporaryDir dir;
