@@ -8,6 +8,7 @@
 #include "portfoliofilter.h"
 #include "portfoliotablemodel.h"
 #include "portfolioview.h"
+#include "rawsurveyfile.h"
 #include "review/portfolio.h"
 #include "surveygenerator.h"
 
@@ -51,66 +52,7 @@ namespace {
 constexpr int kSurveyCount = 50;
 constexpr quint32 kSeed = 20261124;
 
-// One survey file opened with its own SQLite connection: what the tests expect is counted here,
-// with plain SQL, not with the code under test.
-class SqlFile
-{
-public:
-    explicit SqlFile(const QString &path)
-        : m_name(QStringLiteral("tst_reviewdashboard_%1").arg(++s_connections))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        m_ok = db.open();
-        if (!m_ok)
-            qWarning("cannot open %s: %s", qPrintable(path), qPrintable(db.lastError().text()));
-    }
-    ~SqlFile()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    SqlFile(const SqlFile &) = delete;
-    SqlFile &operator=(const SqlFile &) = delete;
-
-    [[nodiscard]] bool ok() const { return m_ok; }
-
-    QList<QVariantList> rows(const QString &sql, const QVariantList &values = {})
-    {
-        QList<QVariantList> result;
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        query.prepare(sql);
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        if (!query.exec()) {
-            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-            m_ok = false;
-            return result;
-        }
-        while (query.next()) {
-            QVariantList row;
-            for (int i = 0; i < query.record().count(); ++i)
-                row << query.value(i);
-            result << row;
-        }
-        return result;
-    }
-
-    QVariant value(const QString &sql, const QVariantList &values = {})
-    {
-        const QList<QVariantList> all = rows(sql, values);
-        return all.isEmpty() ? QVariant() : all.constFirst().value(0);
-    }
-
-private:
-    static inline int s_connections = 0;
-    QString m_name;
-    bool m_ok = false;
-};
+using SqlFile = fs::test::RawSurveyFile;
 
 using Counts = std::map<std::pair<QString, QString>, int>; // (category, series key) → n
 

@@ -2,6 +2,7 @@
 // and every chart value checked against what SQL of the test's own finds in the survey files.
 #include "dashboard.h"
 #include "portfolio.h"
+#include "rawsurveyfile.h"
 #include "surveygenerator.h"
 #include "surveystore.h"
 
@@ -30,58 +31,7 @@ namespace {
 constexpr int kSurveys = 50;
 constexpr quint32 kSeed = 20261124;
 
-// Rows of a survey file read straight with QSQLITE, not through the store.
-class RawSurvey
-{
-public:
-    explicit RawSurvey(const QString &path)
-        : m_name(u"raw-"_s + path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        db.setDatabaseName(path);
-        if (!db.open())
-            qFatal("cannot open %s: %s", qPrintable(path), qPrintable(db.lastError().text()));
-    }
-    ~RawSurvey()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    RawSurvey(const RawSurvey &) = delete;
-    RawSurvey &operator=(const RawSurvey &) = delete;
-
-    [[nodiscard]] QList<QVariantList> rows(const QString &sql) const
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        if (!q.exec(sql))
-            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        QList<QVariantList> result;
-        while (q.next()) {
-            QVariantList row;
-            for (int i = 0; i < q.record().count(); ++i)
-                row << q.value(i);
-            result << row;
-        }
-        return result;
-    }
-    [[nodiscard]] QVariant value(const QString &sql) const
-    {
-        const auto r = rows(sql);
-        return r.isEmpty() ? QVariant() : r.first().first();
-    }
-    [[nodiscard]] int count(const QString &sql) const { return value(sql).toInt(); }
-    [[nodiscard]] QStringList column(const QString &sql) const
-    {
-        QStringList list;
-        for (const QVariantList &row : rows(sql))
-            list << row.first().toString();
-        return list;
-    }
-
-private:
-    QString m_name;
-};
+using RawSurvey = fs::test::RawSurveyFile;
 
 // One item behind a chart value, as the test finds it in SQL.
 struct RawItem
@@ -122,6 +72,8 @@ const QString kActiveFindings = u"SELECT * FROM finding WHERE deleted_at IS NULL
 Expected expectedFor(const QString &path)
 {
     const RawSurvey db(path);
+    if (!db.ok())
+        qFatal("cannot open %s with plain SQL", qPrintable(path));
     Expected e;
     e.path = path;
     const auto survey = db.rows(u"SELECT uuid, state FROM survey"_s).first();
@@ -196,6 +148,8 @@ Expected expectedFor(const QString &path)
             kActiveFindings + u") f JOIN ("_s + kLiveDevices +
             u") d ON d.id = f.target_id WHERE f.target_entity = 'device' AND f.rule_id = 'device.firmware.kev'"_s))
         e.firmware << RawItem{r[0].toString(), u"devices"_s, r[1].toString()};
+    if (!db.ok()) // the expectations themselves could not be read: stop rather than compare nothing
+        qFatal("reading %s with plain SQL failed", qPrintable(path));
     return e;
 }
 
@@ -528,6 +482,7 @@ void TestPortfolio::generatedSurveysCoverEveryCase()
         const RawSurvey db(s.path);
         resolvedSomewhere +=
             db.count(u"SELECT count(*) FROM review_comment WHERE resolved_at IS NOT NULL"_s) > 0;
+        QVERIFY(db.ok());
     }
     QCOMPARE(states.size(), 4);
     QCOMPARE(os.size(), 5);
