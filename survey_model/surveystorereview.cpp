@@ -60,6 +60,18 @@ const QString kCommentColumns = QStringLiteral(
     "id, uuid, target_entity, target_uuid, author, body, created_at, resolved_at, resolved_by, "
     "coalesce(remote_id, '')");
 
+// One comment as stored now (after a write).
+Result<ReviewComment> storedComment(Database &database, const QString &uuid)
+{
+    auto q = database.exec(
+        QStringLiteral("SELECT %1 FROM review_comment WHERE uuid = ?").arg(kCommentColumns), {uuid});
+    if (!q)
+        return tl::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, QStringLiteral("no review comment %1").arg(uuid.left(80)));
+    return commentFrom(*q);
+}
+
 } // namespace
 
 Result<SurveyInfo> SurveyStore::setSurveyState(SurveyState state)
@@ -135,12 +147,7 @@ Result<ReviewComment> SurveyStore::addReviewComment(const QString &targetEntity,
         return tl::unexpected(o.error());
     if (auto c = transaction.commit(); !c)
         return tl::unexpected(c.error());
-    auto q = m_database->exec(
-        QStringLiteral("SELECT %1 FROM review_comment WHERE uuid = ?").arg(kCommentColumns), {uuid});
-    if (!q)
-        return tl::unexpected(q.error());
-    q->next();
-    return commentFrom(*q);
+    return storedComment(*m_database, uuid);
 }
 
 Result<ReviewComment> SurveyStore::setReviewCommentResolved(const QString &uuid, bool resolved)
@@ -160,13 +167,7 @@ Result<ReviewComment> SurveyStore::setReviewCommentResolved(const QString &uuid,
         return tl::unexpected(a.error());
     if (auto c = transaction.commit(); !c)
         return tl::unexpected(c.error());
-    auto q = m_database->exec(
-        QStringLiteral("SELECT %1 FROM review_comment WHERE uuid = ?").arg(kCommentColumns), {uuid});
-    if (!q)
-        return tl::unexpected(q.error());
-    if (!q->next())
-        return fail(ErrorCode::NotFound, QStringLiteral("no review comment %1").arg(uuid.left(80)));
-    return commentFrom(*q);
+    return storedComment(*m_database, uuid);
 }
 
 Result<QList<ReviewComment>> SurveyStore::reviewComments(bool openOnly) const
