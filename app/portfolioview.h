@@ -37,6 +37,8 @@ public:
     // Writes the rows shown, in display order, with a header row: UTF-8 CSV for Excel (BOM, CRLF,
     // formula-safe cells). The CSV button asks for the file and calls this.
     [[nodiscard]] Result<void> exportCsv(const QString &path) const;
+    // Asks for the file (the CSV button, File › Export) and writes it.
+    void chooseCsvFile();
 
     [[nodiscard]] PortfolioFilter *filter() const { return m_filter; }
     [[nodiscard]] QTableView *table() const { return m_table; }
@@ -54,7 +56,6 @@ private:
     // Notes which source rows are shown; true when they differ from the last time.
     bool rememberShownRows();
     void updateCount();
-    void chooseCsvFile();
 
     PortfolioTableModel *m_model = nullptr;
     PortfolioFilter *m_filter = nullptr;

@@ -52,7 +52,8 @@ ReviewWindow::ReviewWindow(const fs::model::Clock &clock, QWidget *parent)
     open->setShortcut(QKeySequence::Open);
     QAction *refresh = file->addAction(tr("&Reload"), this, &ReviewWindow::reload);
     refresh->setShortcut(QKeySequence::Refresh);
-    QAction *csv = file->addAction(tr("&Export the portfolio as CSV…"), this, &ReviewWindow::exportCsv);
+    QAction *csv =
+        file->addAction(tr("&Export the portfolio as CSV…"), m_portfolio, &PortfolioView::chooseCsvFile);
     csv->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close"), this, &QWidget::close);
@@ -191,21 +192,6 @@ bool ReviewWindow::reviewSurvey(const QString &path, const QString &entity, cons
 void ReviewWindow::showTab(Tab tab)
 {
     m_tabs->setCurrentIndex(tab);
-}
-
-void ReviewWindow::exportCsv()
-{
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the portfolio"), QString(), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    if (auto written = m_portfolio->exportCsv(path); !written)
-        statusBar()->showMessage(
-            tr("Could not write %1: %2")
-                .arg(QDir::toNativeSeparators(path), ErrorMessages::headline(written.error())),
-            10000);
-    else
-        statusBar()->showMessage(tr("Written %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 } // namespace fs::app

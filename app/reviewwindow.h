@@ -65,7 +65,6 @@ signals:
 private:
     void showLoaded();
     void refreshSurvey(const QString &path);
-    void exportCsv();
 
     const fs::model::Clock &m_clock;
     QStringList m_paths;

@@ -4087,22 +4087,6 @@ Open it read-only to look at it?</source>
             <numerusform> — 読めなかったファイル %n 件（ツールチップを参照）</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Export the portfolio</source>
-        <translation>ポートフォリオの書き出し</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 を書き込めませんでした: %2</translation>
-    </message>
-    <message>
-        <source>Written %1</source>
-        <translation>%1 を書き出しました</translation>
-    </message>
 </context>
 <context>
     <name>fs::app::ScanDayPage</name>
